@@ -1,0 +1,51 @@
+#pragma once
+
+#include "ApiError.h"
+#include "HttpRequest.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class HttpClient;
+class QNetworkReply;
+
+// One request: emits exactly one of finished() or failed(), then deletes itself (deleteLater).
+// Retries 429 and 5xx (and, for idempotent requests, network errors and timeouts) with exponential backoff and
+// jitter, honouring Retry-After and X-RateLimit-Reset; never retries 400, 401, 403 or any other 4xx.
+// TLS errors are fatal. Secrets never reach a log line: the Authorization header is redacted in every dump.
+class RequestJob : public QObject
+{
+    Q_OBJECT
+public:
+    const HttpRequest& request() const { return m_request; }
+    int attempts() const { return m_attempts; }
+    void abort(); // emits failed(Cancelled) once, if not finished yet
+
+Q_SIGNALS:
+    void finished(const HttpResponse& response); // any 2xx
+    void failed(const ApiError& error);
+
+private:
+    friend class HttpClient;
+    RequestJob(HttpClient* client, const HttpRequest& request);
+    void start();       // first attempt (asks the client for a slot)
+    void startAttempt(); // called by the client when a slot is free
+    void onReplyFinished();
+    void onTimeout();
+    void scheduleRetry(int delayMs);
+    void finishOk(const HttpResponse& response);
+    void finishError(ApiError error);
+    int serverDelayMs(const QNetworkReply* reply) const; // Retry-After / X-RateLimit-Reset, -1 if none
+
+    QPointer<HttpClient> m_client;
+    HttpRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    QTimer m_retryTimer;
+    int m_attempts = 0;
+    bool m_done = false;
+    bool m_holdsSlot = false;
+    bool m_timedOut = false;
+};

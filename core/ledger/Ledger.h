@@ -1,0 +1,81 @@
+#pragma once
+
+#include "Hire.h"
+#include "PushState.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+// The local record of everything: cached hires, push records, the append-only audit log and sync tokens, in SQLite
+// (WAL mode, busy timeout, versioned migrations). Every state change is one transaction; transitions are
+// compare-and-set so two processes on one machine never both move the same record to `sending`.
+// One Ledger per thread (each owns its own QSqlDatabase connection).
+class Ledger
+{
+public:
+    Ledger();
+    ~Ledger();
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
+
+    // Creates `directory` if needed and opens (or creates and migrates) directory/ledger.sqlite.
+    bool open(const QString& directory, QString* error = nullptr);
+    bool isOpen() const;
+    QString filePath() const;
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // --- hires -----------------------------------------------------------------------------------------------
+    // Inserts or replaces the cached hires and, for every target in `targets`, creates a `ready` push record
+    // where none exists. Existing push records keep their state. All in one transaction: on error nothing changes.
+    bool upsertHires(const QList<Hire>& hires, const QStringList& targets, QString* error = nullptr);
+    QList<Hire> hires() const;   // ordered by start date, then name
+    std::optional<Hire> hire(const QString& applicationId) const;
+    int hireCount() const;
+
+    // --- push records ----------------------------------------------------------------------------------------
+    QList<PushRecord> pushRecords(const QString& target = {}) const;
+    std::optional<PushRecord> pushRecord(const QString& applicationId, const QString& target) const;
+    // Creates the record in `ready` if missing (no-op otherwise).
+    bool ensurePushRecord(const QString& applicationId, const QString& target, QString* error = nullptr);
+
+    // Compare-and-set: moves the record from one of `from` to `sending` with a fresh attempt id, attempts + 1 and
+    // owner `ownerId`. Returns false (and sets *error) when the record is not in one of `from` — for example
+    // because another process holds it.
+    bool beginSending(const QString& applicationId, const QString& target, const QList<PushState>& from,
+                      const QString& attemptId, const QString& ownerId, QString* error = nullptr);
+
+    // Moves a record that is `sending` with this attempt id to its outcome, writing `audit` (if its action is not
+    // empty) in the same transaction. Returns false if the record is not `sending` with that attempt id.
+    bool finishSending(const QString& applicationId, const QString& target, const QString& attemptId,
+                       PushState outcome, const QString& remoteId, const QString& reason, bool transient,
+                       const AuditEntry& audit, QString* error = nullptr);
+
+    // Admin actions (skip, reset to ready, ...): unconditional state change plus an audit line, one transaction.
+    bool setState(const QString& applicationId, const QString& target, PushState state, const QString& reason,
+                  QString* error = nullptr);
+
+    // --- audit -----------------------------------------------------------------------------------------------
+    bool appendAudit(const AuditEntry& entry, QString* error = nullptr);
+    QList<AuditEntry> audit(const QString& applicationId = {}) const; // oldest first
+
+    // --- sync state ------------------------------------------------------------------------------------------
+    QString syncToken(const QString& stream) const; // empty when none
+    bool setSyncToken(const QString& stream, const QString& token, QString* error = nullptr); // empty clears
+    // Stores hires and the new sync token in one transaction (a sync that fails midway changes nothing).
+    bool commitSync(const QList<Hire>& hires, const QStringList& targets, const QString& stream,
+                    const QString& newToken, QString* error = nullptr);
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool migrate(QString* error);
+    bool exec(const QString& sql, QString* error);
+
+    QString m_connectionName;
+    QString m_filePath;
+    mutable QString m_lastError;
+};
