@@ -15,12 +15,10 @@ QString str(const QJsonObject& o, QLatin1StringView key)
 
 QJsonObject CustomFieldValue::toJson() const
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("title"), title},
-                  {QStringLiteral("objectType"), objectType},
-                  {QStringLiteral("fieldType"), fieldType},
-                  {QStringLiteral("value"), value}};
-    if (!valueLabel.isUndefined() && !valueLabel.isNull()) {
+    QJsonObject o {{QStringLiteral("id"), id}, {QStringLiteral("title"), title},
+        {QStringLiteral("objectType"), objectType}, {QStringLiteral("fieldType"), fieldType},
+        {QStringLiteral("value"), value}};
+    if (!valueLabel.isUndefined()) {
         o.insert(QStringLiteral("valueLabel"), valueLabel);
     }
     return o;
@@ -50,21 +48,19 @@ FileRef FileRef::fromJson(const QJsonObject& o)
 
 QString PersonRef::displayName() const
 {
-    return QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();
+    return QStringList {firstName, lastName}.join(QLatin1Char(' ')).trimmed();
 }
 
 QJsonObject PersonRef::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("firstName"), firstName},
-            {QStringLiteral("lastName"), lastName},
-            {QStringLiteral("email"), email}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("firstName"), firstName},
+        {QStringLiteral("lastName"), lastName}, {QStringLiteral("email"), email}};
 }
 
 PersonRef PersonRef::fromJson(const QJsonObject& o)
 {
     return {str(o, QLatin1StringView("id")), str(o, QLatin1StringView("firstName")),
-            str(o, QLatin1StringView("lastName")), str(o, QLatin1StringView("email"))};
+        str(o, QLatin1StringView("lastName")), str(o, QLatin1StringView("email"))};
 }
 
 QJsonObject Hire::toJson() const
@@ -88,8 +84,8 @@ QJsonObject Hire::toJson() const
     o.insert(QStringLiteral("startDate"), startDate);
     if (salary) {
         o.insert(QStringLiteral("salary"),
-                 QJsonObject{{QStringLiteral("value"), salary->value},
-                             {QStringLiteral("currencyCode"), salary->currencyCode}});
+            QJsonObject {
+                {QStringLiteral("value"), salary->value}, {QStringLiteral("currencyCode"), salary->currencyCode}});
     }
     o.insert(QStringLiteral("hiringManager"), hiringManager.toJson());
     QJsonArray fields;
@@ -134,8 +130,8 @@ std::optional<Hire> Hire::fromJson(const QJsonObject& o, QString* error)
     h.startDate = str(o, QLatin1StringView("startDate"));
     const auto salary = o.value(QLatin1StringView("salary"));
     if (salary.isObject()) {
-        h.salary = Salary{salary.toObject().value(QLatin1StringView("value")).toDouble(),
-                          salary.toObject().value(QLatin1StringView("currencyCode")).toString()};
+        h.salary = Salary {salary.toObject().value(QLatin1StringView("value")).toDouble(),
+            salary.toObject().value(QLatin1StringView("currencyCode")).toString()};
     }
     h.hiringManager = PersonRef::fromJson(o.value(QLatin1StringView("hiringManager")).toObject());
     const auto fields = o.value(QLatin1StringView("customFields")).toArray();

@@ -11,10 +11,10 @@
 // One custom-field value as Ashby reports it, with the type resolved from customField.list when known.
 struct CustomFieldValue
 {
-    QString id;         // definition id
-    QString title;      // definition title at read time
+    QString id; // definition id
+    QString title; // definition title at read time
     QString objectType; // Candidate | Application | Offer | Job
-    QString fieldType;  // String, Number, Date, Boolean, ValueSelect, ... or empty when the definition is unknown
+    QString fieldType; // String, Number, Date, Boolean, ValueSelect, ... or empty when the definition is unknown
     QJsonValue value;
     QJsonValue valueLabel; // string or array of strings for (Multi)ValueSelect
 

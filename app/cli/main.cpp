@@ -1,7 +1,19 @@
+#include "Cli.h"
+#include "http/Redaction.h"
+
 #include <QCoreApplication>
+#include <QTimer>
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("Hirebridge"));
+    QCoreApplication::setApplicationName(QStringLiteral("Hirebridge"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HIREBRIDGE_VERSION));
+    Redaction::installMessageHandler();
+
+    Cli cli;
+    const QStringList arguments = QCoreApplication::arguments();
+    QTimer::singleShot(0, &cli, [&cli, arguments]() { cli.run(arguments); });
+    return QCoreApplication::exec();
 }

@@ -4,11 +4,11 @@
 #include "HttpRequest.h"
 
 #include <QHash>
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
 
-class QNetworkAccessManager;
 class RequestJob;
 
 // Creates request jobs on an injected QNetworkAccessManager and caps parallel requests per host: jobs beyond the
@@ -29,7 +29,8 @@ public:
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
 
-    // Creates and starts (or queues) a job. The job deletes itself after emitting finished or failed.
+    // Creates and starts (or queues) a job. The job deletes itself after emitting finished or failed. It starts on
+    // the next event-loop turn, so even an immediate failure (invalid URL) reaches connections made after send().
     RequestJob* send(const HttpRequest& request);
 
     // Number of network requests actually sent (every attempt counts), for tests and benchmarks.
@@ -45,7 +46,7 @@ private:
     void release(RequestJob* job);   // called when an attempt ends
     void countRequest() { ++m_requestCount; }
 
-    QNetworkAccessManager* m_nam;
+    QPointer<QNetworkAccessManager> m_nam; // injected; may be destroyed before us
     int m_maxParallelPerHost = 4;
     RetryPolicy m_retryPolicy;
     qint64 m_maxBodyBytes = 32 * 1024 * 1024;

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 #include <QUrl>
@@ -44,3 +45,5 @@ struct RetryPolicy
     // Delay before attempt number `attempt` (2 = first retry) without server hints.
     int backoffMs(int attempt) const;
 };
+
+Q_DECLARE_METATYPE(HttpResponse)

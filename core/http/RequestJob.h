@@ -3,12 +3,14 @@
 #include "ApiError.h"
 #include "HttpRequest.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
 class HttpClient;
+class QNetworkAccessManager;
 class QNetworkReply;
 
 // One request: emits exactly one of finished() or failed(), then deletes itself (deleteLater).
@@ -19,9 +21,16 @@ class RequestJob : public QObject
 {
     Q_OBJECT
 public:
+    ~RequestJob() override;
+
     const HttpRequest& request() const { return m_request; }
     int attempts() const { return m_attempts; }
     void abort(); // emits failed(Cancelled) once, if not finished yet
+
+    // Delay the server asks for through Retry-After (seconds or HTTP-date) or X-RateLimit-Reset (Unix epoch; above
+    // 10^12 it is milliseconds), clamped to [0, maxMs]; -1 when neither header is usable. Retry-After wins.
+    static int hintDelayMs(const QByteArray& retryAfter, const QByteArray& rateLimitReset, const QDateTime& now,
+                           int maxMs);
 
 Q_SIGNALS:
     void finished(const HttpResponse& response); // any 2xx
@@ -38,9 +47,16 @@ private:
     void finishOk(const HttpResponse& response);
     void finishError(ApiError error);
     int serverDelayMs(const QNetworkReply* reply) const; // Retry-After / X-RateLimit-Reset, -1 if none
+    void onReplyDestroyed(int attempt);
+    void checkBodySize(QNetworkReply* reply, qint64 received);
+    void retryOrFail(const ApiError& error, bool retry, int serverDelay);
+    QString logUrl() const;
 
     QPointer<HttpClient> m_client;
+    QPointer<QNetworkAccessManager> m_nam; // kept by the job: retries still work after the client is gone
     HttpRequest m_request;
+    RetryPolicy m_policy;
+    qint64 m_maxBodyBytes = 0;
     QPointer<QNetworkReply> m_reply;
     QTimer m_timeout;
     QTimer m_retryTimer;
@@ -48,4 +64,7 @@ private:
     bool m_done = false;
     bool m_holdsSlot = false;
     bool m_timedOut = false;
+    bool m_tooLarge = false;
+    QString m_tlsMessage; // set by sslErrors: the attempt fails as Tls whatever error the reply reports
+    QElapsedTimer m_attemptClock;
 };

@@ -9,6 +9,19 @@
 
 #include <optional>
 
+// A lightweight view of one cached hire for lists (no JSON parsing): what the dashboard shows.
+struct HireRow
+{
+    QString applicationId;
+    QString candidateId;
+    QString name;
+    QString email;
+    QString startDate; // YYYY-MM-DD or empty
+    QString jobTitle;
+    QString department;
+    QString hiringManager; // display name of the Ashby hiring manager
+};
+
 // The local record of everything: cached hires, push records, the append-only audit log and sync tokens, in SQLite
 // (WAL mode, busy timeout, versioned migrations). Every state change is one transaction; transitions are
 // compare-and-set so two processes on one machine never both move the same record to `sending`.
@@ -24,6 +37,8 @@ public:
     // Creates `directory` if needed and opens (or creates and migrates) directory/ledger.sqlite.
     bool open(const QString& directory, QString* error = nullptr);
     bool isOpen() const;
+    // Closes the database (reads then return nothing and writes fail); open() may be called again.
+    void close();
     QString filePath() const;
     int schemaVersion() const;
     static int latestSchemaVersion();
@@ -32,7 +47,8 @@ public:
     // Inserts or replaces the cached hires and, for every target in `targets`, creates a `ready` push record
     // where none exists. Existing push records keep their state. All in one transaction: on error nothing changes.
     bool upsertHires(const QList<Hire>& hires, const QStringList& targets, QString* error = nullptr);
-    QList<Hire> hires() const;   // ordered by start date, then name
+    QList<Hire> hires() const; // ordered by start date, then name
+    QList<HireRow> hireRows() const; // same order as hires(), without parsing the cached JSON
     std::optional<Hire> hire(const QString& applicationId) const;
     int hireCount() const;
 
@@ -46,17 +62,17 @@ public:
     // owner `ownerId`. Returns false (and sets *error) when the record is not in one of `from` — for example
     // because another process holds it.
     bool beginSending(const QString& applicationId, const QString& target, const QList<PushState>& from,
-                      const QString& attemptId, const QString& ownerId, QString* error = nullptr);
+        const QString& attemptId, const QString& ownerId, QString* error = nullptr);
 
     // Moves a record that is `sending` with this attempt id to its outcome, writing `audit` (if its action is not
     // empty) in the same transaction. Returns false if the record is not `sending` with that attempt id.
-    bool finishSending(const QString& applicationId, const QString& target, const QString& attemptId,
-                       PushState outcome, const QString& remoteId, const QString& reason, bool transient,
-                       const AuditEntry& audit, QString* error = nullptr);
+    bool finishSending(const QString& applicationId, const QString& target, const QString& attemptId, PushState outcome,
+        const QString& remoteId, const QString& reason, bool transient, const AuditEntry& audit,
+        QString* error = nullptr);
 
     // Admin actions (skip, reset to ready, ...): unconditional state change plus an audit line, one transaction.
     bool setState(const QString& applicationId, const QString& target, PushState state, const QString& reason,
-                  QString* error = nullptr);
+        QString* error = nullptr);
 
     // --- audit -----------------------------------------------------------------------------------------------
     bool appendAudit(const AuditEntry& entry, QString* error = nullptr);
@@ -67,7 +83,7 @@ public:
     bool setSyncToken(const QString& stream, const QString& token, QString* error = nullptr); // empty clears
     // Stores hires and the new sync token in one transaction (a sync that fails midway changes nothing).
     bool commitSync(const QList<Hire>& hires, const QStringList& targets, const QString& stream,
-                    const QString& newToken, QString* error = nullptr);
+        const QString& newToken, QString* error = nullptr);
 
     QString lastError() const { return m_lastError; }
 

@@ -16,12 +16,12 @@ struct PushRecord
     QString applicationId;
     QString target; // "bob", "bamboohr", "personio"
     PushState state = PushState::Ready;
-    QString remoteId;  // employee / event id in the target, when known
-    QString reason;    // why failed / skipped / exists, human readable
+    QString remoteId; // employee / event id in the target, when known
+    QString reason; // why failed / skipped / exists, human readable
     bool transient = false; // failed for a transient reason (network, 429, 5xx, timeout): --all-ready retries it
     int attempts = 0;
     QString attemptId; // fresh id per send, also sent in the Hire API event for reconciliation
-    QString ownerId;   // process holding the record while it is sending
+    QString ownerId; // process holding the record while it is sending
     QDateTime updatedAt;
 };
 
@@ -32,7 +32,7 @@ struct AuditEntry
     QDateTime at; // UTC
     QString target;
     QString applicationId;
-    QString action;   // "send", "exists", "reconcile", "state", ...
+    QString action; // "send", "exists", "reconcile", "state", ...
     QString attemptId;
     int httpStatus = 0;
     QString payloadHash; // SHA-256 hex of the exact bytes sent

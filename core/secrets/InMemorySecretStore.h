@@ -22,7 +22,7 @@ public:
 
     // Synchronous access for tests and setup code.
     QString value(const QString& key) const { return m_values.value(key); }
-    void setValue(const QString& key, const QString& value) { m_values.insert(key, value); }
+    void setValue(const QString& key, const QString& value);
 
 private:
     bool fail(const Callback& done) const;

@@ -20,7 +20,7 @@ public:
     struct Result
     {
         Status status = Status::Ok;
-        QString value;   // the secret for read(); never logged
+        QString value; // the secret for read(); never logged
         QString message; // human-readable reason when status != Ok
     };
     using Callback = std::function<void(const Result&)>;

@@ -1,7 +1,189 @@
+// hirebridge-sandbox — fake Ashby and fake Bob on loopback, for tests and the app's --demo.
+//
+// START-UP
+//   hirebridge-sandbox [--latency-ms N] [--error-rate P] [--burst-429 N] [--drop-rate P]
+//                      [--page-size N] [--seed N] [--hires N] [--exit-on-stdin-close]
+//     --latency-ms   delay before every answer (requests still run in parallel)      default 0
+//     --error-rate   share 0..1 of requests answered 503 with a small JSON body         default 0
+//     --burst-429    every Nth request answers 429, Retry-After: 1 (Bob: X-RateLimit-*) default 0 = off
+//     --drop-rate    share 0..1 of requests whose connection is closed without answer   default 0
+//     --page-size    largest application.list page (also capped by limit and 100)      default 10
+//     --seed         seed of the fault dice (demo data does not depend on it)           default 1
+//     --hires        hired applications in the demo data (the edge cases need >= 12)    default 30
+//     --exit-on-stdin-close  also exit when stdin reaches EOF (SIGTERM/SIGINT always work)
+//   Listens on 127.0.0.1, OS-chosen ports, then prints ONE line on stdout and flushes it:
+//   {"ashby":"http://127.0.0.1:P1","bob":"http://127.0.0.1:P2","bobHireUrl":"http://127.0.0.1:P2/hire/SERVICE-4711",
+//    "ashbyApiKey":"sandbox-ashby-key-7f3a","bobServiceUserId":"SERVICE-4711","bobToken":"sandbox-bob-token-91c2",
+//    "control":"http://127.0.0.1:P2/_sandbox"}
+//   Logs go to stderr. Exit code 0 on SIGTERM/SIGINT/stdin EOF, 2 on bad flags or when it cannot listen.
+//
+// FAKE ASHBY (ashby URL): POST /<category>.<method>, JSON body, Basic auth "<apiKey>:".
+//   No Authorization -> 401, wrong key -> 403 (error envelope). Other errors: HTTP 200
+//   {"success":false,"errors":[code],"errorInfo":{"code","message","requestId"}}. Unknown endpoint -> 404.
+//   apiKey.info, application.list {status,limit,cursor,syncToken,jobId,createdAfter}, application.info
+//   {applicationId}, candidate.info {id}, offer.list {applicationId,acceptanceStatus[]}, offer.info {offerId},
+//   job.info {id}, user.info {userId}, department.info {departmentId}, location.info {locationId},
+//   customField.list {includeArchived}, file.info {fileHandle} -> {url} = <ashby>/_files/<handle>?... (GET, no
+//   auth, a small PDF). Unknown ids -> <thing>_not_found; missing ids -> invalid_input.
+//   Paging: page = min(limit, 100, --page-size); nextCursor while moreDataAvailable, syncToken on the last page.
+//   A syncToken pass returns applications changed after the token (status honoured). Cursors are tied to the
+//   filters and limit (else invalid_input); an unknown/garbled token -> sync_token_expired.
+//
+// FAKE BOB (bob URL): Basic auth "SERVICE-4711:sandbox-bob-token-91c2" everywhere, else 401 with empty body.
+//   POST /v1/people/search {showInactive, filters:[{fieldPath:root.email|root.id, operator:equals, values}]}
+//     (at most one filter; "filters": [] -> 400) -> {"employees":[...]}
+//   GET  /v1/company/people/fields -> [field metadata]
+//   POST /hire/SERVICE-4711 -> 200 {"id"} and stores the body verbatim (duplicates accepted);
+//     non-JSON-object body -> 400 {"key":"invalid.body","error"}.
+//
+// CONTROL (bob URL, no auth, never faulted, not in the request log)
+//   POST /_sandbox/faults {latencyMs, errorRate, burst429, dropRate, ashbyMalformedPage: N, ashbyTruncatedPage: N,
+//        ashbyWrongType: "<applicationId>", bobHireStatus: 401, ashbyTokenExpired: true} -> current faults
+//        (targeted faults fire once; bobHireStatus holds until reset; 0 clears)
+//   GET  /_sandbox/faults           POST /_sandbox/faults/reset (back to the command-line knobs)
+//   POST /_sandbox/ashby/hire -> {"applicationId","candidateId","generation"}
+//   GET  /_sandbox/state -> {"applications","hired","ids":[hired ids],"generation","special":{edge cases},"bobHires"}
+//   GET  /_sandbox/bob/hires -> [{"id","receivedAt","body"}]     POST /_sandbox/bob/hires/reset
+//   GET  /_sandbox/pending-hires (HTML)
+//   GET  /_sandbox/requests -> [{"server":"ashby"|"bob","method","path","status"}] (status 0 = dropped)
+//   POST /_sandbox/reset-log
+
+#include "FakeAshby.h"
+#include "FakeBob.h"
+#include "FaultInjector.h"
+#include "RequestLog.h"
+#include "SandboxControl.h"
+#include "SandboxData.h"
+#include "SandboxServer.h"
+#include "SignalWatcher.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+#include <cstdio>
+#include <optional>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcSandbox, "hirebridge.sandbox")
+
+namespace {
+
+std::optional<double> numberOption(const QCommandLineParser& parser, const QString& name, double minimum,
+                                   double maximum, double fallback, bool wholeNumber)
+{
+    if (!parser.isSet(name)) {
+        return fallback;
+    }
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || value < minimum || value > maximum || (wholeNumber && value != double(qint64(value)))) {
+        std::fprintf(stderr, "hirebridge-sandbox: --%s expects %s %g..%g, got '%s'\n", qPrintable(name),
+                     wholeNumber ? "an integer" : "a number", minimum, maximum, qPrintable(parser.value(name)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("hirebridge-sandbox"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Fake Ashby and Bob servers on loopback for Hirebridge tests."));
+    parser.addHelpOption();
+    parser.addOptions({
+        { QStringLiteral("latency-ms"), QStringLiteral("Delay before every answer."), QStringLiteral("N") },
+        { QStringLiteral("error-rate"), QStringLiteral("Share (0..1) of requests answered 503."), QStringLiteral("P") },
+        { QStringLiteral("burst-429"), QStringLiteral("Every Nth request answers 429."), QStringLiteral("N") },
+        { QStringLiteral("drop-rate"), QStringLiteral("Share (0..1) of connections closed without an answer."),
+          QStringLiteral("P") },
+        { QStringLiteral("page-size"), QStringLiteral("Largest application.list page (default 10)."),
+          QStringLiteral("N") },
+        { QStringLiteral("seed"), QStringLiteral("Seed of the fault dice (default 1)."), QStringLiteral("N") },
+        { QStringLiteral("hires"), QStringLiteral("Hired applications in the demo data (default 30)."),
+          QStringLiteral("N") },
+        { QStringLiteral("exit-on-stdin-close"), QStringLiteral("Exit when stdin reaches EOF.") },
+    });
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "hirebridge-sandbox: unexpected argument '%s'\n",
+                     qPrintable(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+
+    const auto latency = numberOption(parser, QStringLiteral("latency-ms"), 0, 600000, 0, true);
+    const auto errorRate = numberOption(parser, QStringLiteral("error-rate"), 0, 1, 0, false);
+    const auto burst = numberOption(parser, QStringLiteral("burst-429"), 0, 1000000, 0, true);
+    const auto dropRate = numberOption(parser, QStringLiteral("drop-rate"), 0, 1, 0, false);
+    const auto pageSize = numberOption(parser, QStringLiteral("page-size"), 1, 100000, 10, true);
+    const auto seed = numberOption(parser, QStringLiteral("seed"), 0, 4294967295.0, 1, true);
+    const auto hires = numberOption(parser, QStringLiteral("hires"), 0, 100000, 30, true);
+    if (!latency || !errorRate || !burst || !dropRate || !pageSize || !seed || !hires) {
+        return 2;
+    }
+
+    FaultInjector faults(FaultInjector::Settings { int(*latency), *errorRate, int(*burst), *dropRate },
+                         quint32(qint64(*seed)));
+    SandboxData data { int(*hires) };
+    RequestLog log;
+    FakeAshby ashby(data, faults, int(*pageSize));
+    FakeBob bob(data, faults);
+    SandboxControl control(data, faults, log, bob);
+
+    SandboxServer ashbyServer(QStringLiteral("ashby"), faults, log);
+    ashbyServer.setHandler([&ashby](const QHttpServerRequest& request) { return ashby.handle(request); });
+    SandboxServer bobServer(QStringLiteral("bob"), faults, log);
+    bobServer.setHandler([&bob](const QHttpServerRequest& request) { return bob.handle(request); });
+    bobServer.setControlHandler([&control](const QHttpServerRequest& request) { return control.handle(request); });
+
+    const quint16 ashbyPort = ashbyServer.listen(QHostAddress::LocalHost, 0);
+    const quint16 bobPort = bobServer.listen(QHostAddress::LocalHost, 0);
+    if (ashbyPort == 0 || bobPort == 0) {
+        qCCritical(lcSandbox) << "could not listen on 127.0.0.1";
+        return 2;
+    }
+    const QString ashbyUrl = QStringLiteral("http://127.0.0.1:%1").arg(ashbyPort);
+    const QString bobUrl = QStringLiteral("http://127.0.0.1:%1").arg(bobPort);
+    ashby.setBaseUrl(ashbyUrl);
+
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [](int signalNumber) {
+        qCInfo(lcSandbox) << "signal" << signalNumber << "received, shutting down";
+        QCoreApplication::quit();
+    });
+
+    std::optional<QSocketNotifier> stdinNotifier;
+    if (parser.isSet(QStringLiteral("exit-on-stdin-close"))) {
+        stdinNotifier.emplace(STDIN_FILENO, QSocketNotifier::Read);
+        QObject::connect(&*stdinNotifier, &QSocketNotifier::activated, &app, [&stdinNotifier] {
+            char buffer[256];
+            const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (got <= 0) {
+                // The parent went away (or closed our stdin on purpose): do not outlive it.
+                stdinNotifier->setEnabled(false);
+                qCInfo(lcSandbox) << "stdin closed, shutting down";
+                QCoreApplication::quit();
+            }
+        });
+    }
+
+    // Key order is part of the documented contract, so the line is written by hand; every value
+    // is plain ASCII without characters that JSON would need to escape.
+    const QString line = QStringLiteral("{\"ashby\":\"%1\",\"bob\":\"%2\",\"bobHireUrl\":\"%2/hire/%3\","
+                                        "\"ashbyApiKey\":\"%4\",\"bobServiceUserId\":\"%3\",\"bobToken\":\"%5\","
+                                        "\"control\":\"%2/_sandbox\"}\n")
+                             .arg(ashbyUrl, bobUrl, FakeBob::serviceUserId, FakeAshby::apiKey, FakeBob::token);
+    const QByteArray bytes = line.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+    qCInfo(lcSandbox).noquote() << "ready: ashby" << ashbyUrl << "bob" << bobUrl << "with" << data.applications().size()
+                                << "applications," << data.hiredApplicationIds().size() << "hired";
+
+    return app.exec();
 }

@@ -13,7 +13,8 @@ private Q_SLOTS:
         QTest::newRow("date") << QStringLiteral("2026-03-02") << QStringLiteral("2026-03-02");
         // A midnight UTC date-time stays on its calendar day whatever the local zone.
         QTest::newRow("utc midnight") << QStringLiteral("2025-06-02T00:00:00.000Z") << QStringLiteral("2025-06-02");
-        QTest::newRow("late evening") << QStringLiteral("2025-06-02T23:30:00.000-08:00") << QStringLiteral("2025-06-02");
+        QTest::newRow("late evening") << QStringLiteral("2025-06-02T23:30:00.000-08:00")
+                                      << QStringLiteral("2025-06-02");
         QTest::newRow("invalid day") << QStringLiteral("2025-02-30") << QString();
         QTest::newRow("garbage") << QStringLiteral("next monday") << QString();
         QTest::newRow("empty") << QString() << QString();
@@ -24,7 +25,6 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QCOMPARE(calendarDate(input), expected);
     }
-
 
     void splitName_fullName_splitsAtFirstSpace_data()
     {
@@ -52,7 +52,8 @@ private Q_SLOTS:
 
     void normalizedEmail_mixedCase_trimmedAndLowered()
     {
-        QCOMPARE(normalizedEmail(QStringLiteral("  Zoe.Angstrom@Example.ORG ")), QStringLiteral("zoe.angstrom@example.org"));
+        QCOMPARE(
+            normalizedEmail(QStringLiteral("  Zoe.Angstrom@Example.ORG ")), QStringLiteral("zoe.angstrom@example.org"));
     }
 
     void toJson_roundTrip_keepsEverything()
@@ -63,12 +64,12 @@ private Q_SLOTS:
         h.name = QStringLiteral("李小龙");
         h.email = QStringLiteral("li@example.org");
         h.startDate = QStringLiteral("2026-01-05");
-        h.salary = Salary{630000, QStringLiteral("SEK")};
-        h.hiringManager = PersonRef{QStringLiteral("u1"), QStringLiteral("Ingrid"), QStringLiteral("Berg"),
-                                    QStringLiteral("ingrid@acme.example")};
-        h.customFields.append(CustomFieldValue{QStringLiteral("cf1"), QStringLiteral("Visa"), QStringLiteral("Candidate"),
-                                               QStringLiteral("Boolean"), QJsonValue(true), QJsonValue()});
-        h.files.append(FileRef{QStringLiteral("resume"), QStringLiteral("cv.pdf"), QStringLiteral("h1")});
+        h.salary = Salary {630000, QStringLiteral("SEK")};
+        h.hiringManager = PersonRef {QStringLiteral("u1"), QStringLiteral("Ingrid"), QStringLiteral("Berg"),
+            QStringLiteral("ingrid@acme.example")};
+        h.customFields.append(CustomFieldValue {QStringLiteral("cf1"), QStringLiteral("Visa"),
+            QStringLiteral("Candidate"), QStringLiteral("Boolean"), QJsonValue(true), QJsonValue()});
+        h.files.append(FileRef {QStringLiteral("resume"), QStringLiteral("cv.pdf"), QStringLiteral("h1")});
         h.warnings << QStringLiteral("no offer");
         const auto back = Hire::fromJson(h.toJson());
         QVERIFY(back.has_value());
@@ -84,7 +85,7 @@ private Q_SLOTS:
     void fromJson_noApplicationId_fails()
     {
         QString error;
-        QVERIFY(!Hire::fromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}, &error).has_value());
+        QVERIFY(!Hire::fromJson(QJsonObject {{QStringLiteral("name"), QStringLiteral("x")}}, &error).has_value());
         QVERIFY(error.contains(QStringLiteral("applicationId")));
     }
 };

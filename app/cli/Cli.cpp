@@ -1,0 +1,629 @@
+#include "Cli.h"
+
+#include "ashby/AshbyClient.h"
+#include "hris/bob/BobClient.h"
+#include "hris/bob/BobHireEvent.h"
+#include "http/HttpClient.h"
+#include "ledger/Ledger.h"
+#include "push/PushRun.h"
+#include "secrets/KeychainSecretStore.h"
+#include "sync/HireSync.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSettings>
+
+#include <cstdio>
+
+namespace {
+
+QString s(const char* text)
+{
+    return QString::fromLatin1(text);
+}
+
+const QStringList kKnownTargets {s("bob"), s("bamboohr"), s("personio")};
+
+QJsonValue orNull(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonObject errorJson(const ApiError& e)
+{
+    return QJsonObject {{s("kind"), ApiError::kindName(e.kind)}, {s("server"), e.server},
+        {s("httpStatus"), e.httpStatus}, {s("code"), orNull(e.code)}, {s("message"), e.toString()}};
+}
+
+PushRecord emptyRecord(const QString& applicationId, const QString& target)
+{
+    PushRecord r;
+    r.applicationId = applicationId;
+    r.target = target;
+    return r;
+}
+
+} // namespace
+
+Cli::Cli(QObject* parent)
+    : QObject(parent)
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+Cli::~Cli() = default;
+
+QTextStream& Cli::err()
+{
+    return m_err;
+}
+
+QTextStream& Cli::out()
+{
+    return m_out;
+}
+
+int Cli::exitCodeFor(const ApiError& error)
+{
+    if (!error.isError()) {
+        return Ok;
+    }
+    if (error.kind == ApiError::Kind::InvalidUrl) {
+        return Usage;
+    }
+    return error.isConnectionOrAuth() ? Unreachable : ItemsFailed;
+}
+
+void Cli::done(int code)
+{
+    if (m_finished) {
+        return;
+    }
+    m_finished = true;
+    m_out.flush();
+    m_err.flush();
+    QCoreApplication::exit(code);
+}
+
+void Cli::usageError(const QString& message)
+{
+    err() << "hirebridge-cli: " << message << "\n"
+          << "Run 'hirebridge-cli --help' for usage.\n";
+    done(Usage);
+}
+
+void Cli::printJson(const QJsonDocument& doc)
+{
+    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
+void Cli::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        s("Moves hired candidates from Ashby into HiBob.\n\n"
+          "Commands:\n"
+          "  check                                   test every configured connection\n"
+          "  sync [--full]                           pull hires from Ashby into the ledger\n"
+          "  hires [--json]                          cached hires with per-target state\n"
+          "  preview APPLICATION_ID [--target T] [--json]   mapped payload + validation\n"
+          "  push (APPLICATION_ID... | --all-ready) [--target bob] [--dry-run] [--json]"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption json(s("json"), s("Print one JSON document on stdout."));
+    const QCommandLineOption full(s("full"), s("sync: ignore the saved sync token and read every hire."));
+    const QCommandLineOption allReady(s("all-ready"), s("push: every ready hire and every transient failure."));
+    const QCommandLineOption target(s("target"), s("push/preview: targets, comma separated."), s("T"));
+    const QCommandLineOption dryRun(s("dry-run"), s("push: show what would be sent; send and change nothing."));
+    parser.addOptions({json, full, allReady, target, dryRun});
+    parser.addPositionalArgument(s("command"), s("check | sync | hires | preview | push"));
+    if (!parser.parse(arguments)) {
+        usageError(parser.errorText());
+        return;
+    }
+    if (parser.isSet(s("help"))) {
+        out() << parser.helpText();
+        done(Ok);
+        return;
+    }
+    if (parser.isSet(s("version"))) {
+        out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        done(Ok);
+        return;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        usageError(s("no command given"));
+        return;
+    }
+    const QString command = positional.first();
+    const QStringList rest = positional.mid(1);
+    m_json = parser.isSet(json);
+
+    auto onlyFor = [&](const QCommandLineOption& option, const QStringList& commands) {
+        if (parser.isSet(option) && !commands.contains(command)) {
+            usageError(QStringLiteral("--%1 does not apply to '%2'").arg(option.names().first(), command));
+            return false;
+        }
+        return true;
+    };
+    if (!onlyFor(full, {s("sync")}) || !onlyFor(allReady, {s("push")}) || !onlyFor(dryRun, {s("push")})
+        || !onlyFor(target, {s("push"), s("preview")})) {
+        return;
+    }
+
+    QStringList targets;
+    if (parser.isSet(target)) {
+        for (const auto& t : parser.value(target).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = t.trimmed().toLower();
+            if (!kKnownTargets.contains(name)) {
+                usageError(QStringLiteral("unknown target '%1' (known: bob, bamboohr, personio)").arg(t));
+                return;
+            }
+            if (!targets.contains(name)) {
+                targets << name;
+            }
+        }
+        if (targets.isEmpty()) {
+            usageError(s("--target needs at least one target"));
+            return;
+        }
+    }
+
+    QSettings settings;
+    m_config = Config::load(settings, QProcessEnvironment::systemEnvironment(), &m_configErrors);
+    if (!m_configErrors.isEmpty()) {
+        for (const auto& e : std::as_const(m_configErrors)) {
+            err() << "hirebridge-cli: configuration error: " << e << '\n';
+        }
+        done(Usage);
+        return;
+    }
+
+    if (command == QLatin1String("check")) {
+        if (!rest.isEmpty()) {
+            usageError(s("'check' takes no arguments"));
+            return;
+        }
+        cmdCheck();
+    } else if (command == QLatin1String("sync")) {
+        if (!rest.isEmpty()) {
+            usageError(s("'sync' takes no arguments"));
+            return;
+        }
+        cmdSync(parser.isSet(full));
+    } else if (command == QLatin1String("hires")) {
+        if (!rest.isEmpty()) {
+            usageError(s("'hires' takes no arguments"));
+            return;
+        }
+        cmdHires();
+    } else if (command == QLatin1String("preview")) {
+        if (rest.size() != 1) {
+            usageError(s("'preview' needs exactly one APPLICATION_ID"));
+            return;
+        }
+        if (targets.size() > 1 || (!targets.isEmpty() && targets.first() != QLatin1String("bob"))) {
+            usageError(s("preview supports the target 'bob' in this version"));
+            return;
+        }
+        cmdPreview(rest.first());
+    } else if (command == QLatin1String("push")) {
+        if (parser.isSet(allReady) == !rest.isEmpty()) {
+            usageError(s("'push' needs either APPLICATION_IDs or --all-ready"));
+            return;
+        }
+        cmdPush(
+            rest, parser.isSet(allReady), targets.isEmpty() ? QStringList {s("bob")} : targets, parser.isSet(dryRun));
+    } else {
+        usageError(QStringLiteral("unknown command '%1'").arg(command));
+    }
+}
+
+bool Cli::openLedger()
+{
+    m_ledger = std::make_unique<Ledger>();
+    QString error;
+    if (!m_ledger->open(m_config.dataDir, &error)) {
+        err() << "hirebridge-cli: cannot open the ledger in " << QDir::toNativeSeparators(m_config.dataDir) << ": "
+              << error << '\n';
+        done(Usage);
+        return false;
+    }
+    return true;
+}
+
+void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next)
+{
+    struct Want
+    {
+        const char* key;
+        QString* value;
+        const char* variable;
+    };
+    auto wants = std::make_shared<QList<Want>>();
+    if (needAshby && !m_config.ashby.apiKeyFromEnvironment) {
+        wants->append({SecretKey::AshbyApiKey, &m_config.ashby.apiKey, "HIREBRIDGE_ASHBY_API_KEY"});
+    }
+    if (needBob && !m_config.bob.tokenFromEnvironment) {
+        wants->append({SecretKey::BobToken, &m_config.bob.token, "HIREBRIDGE_BOB_TOKEN"});
+    }
+    if (wants->isEmpty()) {
+        next();
+        return;
+    }
+    if (!m_secrets) {
+        auto* keychain = new KeychainSecretStore(s(HIREBRIDGE_APP_ID), this);
+        keychain->setTimeoutMs(10000);
+        m_secrets = keychain;
+    }
+    auto remaining = std::make_shared<int>(int(wants->size()));
+    auto failed = std::make_shared<bool>(false);
+    for (const auto& want : std::as_const(*wants)) {
+        m_secrets->read(s(want.key), [this, want, remaining, failed, next](const SecretStore::Result& r) {
+            if (r.status == SecretStore::Status::Ok && !r.value.isEmpty()) {
+                *want.value = r.value;
+            } else {
+                *failed = true;
+                err() << "hirebridge-cli: configuration error: " << s(want.variable) << " is not set and "
+                      << (r.status == SecretStore::Status::NotFound
+                                 ? s("no secret is saved in the keychain (run the setup wizard)")
+                                 : QStringLiteral("the keychain could not be read: %1").arg(r.message))
+                      << '\n';
+            }
+            if (--*remaining == 0) {
+                if (*failed) {
+                    done(Usage);
+                } else {
+                    next();
+                }
+            }
+        });
+    }
+}
+
+void Cli::createClients()
+{
+    if (m_http) {
+        return;
+    }
+    m_nam = new QNetworkAccessManager(this);
+    m_http = new HttpClient(m_nam, this);
+    m_ashby = new AshbyClient(m_http, m_config.ashby.baseUrl, m_config.ashby.apiKey, this);
+    m_bob = new BobClient(m_http, m_config.bob, this);
+}
+
+void Cli::cmdCheck()
+{
+    // Configuration first: nothing touches the network while a value is missing or unsafe.
+    QStringList problems;
+    auto checkUrl = [&](const QUrl& url, const QString& server, const char* variable) {
+        const auto e = HttpClient::checkUrl(url, server);
+        if (e.isError()) {
+            problems << QStringLiteral("%1: %2").arg(QString::fromLatin1(variable), e.message);
+        }
+    };
+    checkUrl(m_config.ashby.baseUrl, s("Ashby"), "HIREBRIDGE_ASHBY_URL");
+    checkUrl(m_config.bob.apiUrl, s("Bob"), "HIREBRIDGE_BOB_API_URL");
+    if (m_config.bob.mode == BobMode::HireApi) {
+        if (m_config.bob.hireUrl.isEmpty()) {
+            problems << s("HIREBRIDGE_BOB_HIRE_URL is not set (needed in hire-api mode)");
+        } else {
+            checkUrl(m_config.bob.hireUrl, s("Bob"), "HIREBRIDGE_BOB_HIRE_URL");
+        }
+    }
+    if (m_config.bob.serviceUserId.isEmpty()) {
+        problems << s("HIREBRIDGE_BOB_SERVICE_USER_ID is not set");
+    }
+    if (!problems.isEmpty()) {
+        for (const auto& p : std::as_const(problems)) {
+            err() << "hirebridge-cli: configuration error: " << p << '\n';
+        }
+        done(Usage);
+        return;
+    }
+    loadSecrets(true, true, [this]() {
+        createClients();
+        auto report = std::make_shared<QJsonObject>();
+        auto worst = std::make_shared<int>(Ok);
+        auto remaining = std::make_shared<int>(2);
+        auto record = [this, report, worst, remaining](const QString& name, const ApiError& e, const QString& okText) {
+            QJsonObject o {{s("ok"), !e.isError()}, {s("message"), e.isError() ? e.toString() : okText}};
+            if (e.isError()) {
+                o.insert(s("error"), errorJson(e));
+                *worst = qMax(*worst, exitCodeFor(e));
+            }
+            report->insert(name, o);
+            err() << (e.isError() ? "FAIL " : "ok   ") << name << ": " << o.value(s("message")).toString() << '\n';
+            err().flush();
+            if (--*remaining == 0) {
+                if (m_json) {
+                    printJson(QJsonDocument(*report));
+                }
+                done(*worst);
+            }
+        };
+        m_ashby->call(s("apiKey.info"), QJsonObject(), s("apiKey.info"), [this, record](const AshbyResult& r) {
+            if (r.ok()) {
+                const QString title = r.results().toObject().value(s("title")).toString();
+                record(s("ashby"), ApiError(),
+                    title.isEmpty() ? tr("API key accepted") : tr("API key \"%1\" accepted").arg(title));
+                return;
+            }
+            if (r.error.code == QLatin1String("missing_endpoint_permission")) {
+                // apiKey.info needs "API Keys: read", which a hires reader does not otherwise need: prove the key
+                // with a cheap read instead.
+                m_ashby->call(
+                    s("job.list"), QJsonObject {{s("limit"), 1}}, s("job.list"), [record](const AshbyResult& r2) {
+                        record(s("ashby"), r2.error,
+                            tr("API key accepted (it lacks the optional \"API Keys: read\" permission)"));
+                    });
+                return;
+            }
+            record(s("ashby"), r.error, QString());
+        });
+        m_bob->fieldsMetadata([record](const ApiError& e, int count) {
+            record(s("bob"), e,
+                tr("service user accepted (%1 employee fields visible); the Hire URL is not called").arg(count));
+        });
+    });
+}
+
+void Cli::cmdSync(bool full)
+{
+    const auto urlError = HttpClient::checkUrl(m_config.ashby.baseUrl, s("Ashby"));
+    if (urlError.isError()) {
+        err() << "hirebridge-cli: configuration error: HIREBRIDGE_ASHBY_URL: " << urlError.message << '\n';
+        done(Usage);
+        return;
+    }
+    if (!openLedger()) {
+        return;
+    }
+    loadSecrets(true, false, [this, full]() {
+        createClients();
+        HireSync::Options options;
+        options.full = full;
+        options.targets = m_config.targets();
+        auto* sync = new HireSync(m_ashby, m_ledger.get(), options, this);
+        connect(sync, &HireSync::finished, this, [this, sync](const HireSync::Result& r) {
+            sync->deleteLater();
+            QJsonArray errors;
+            for (const auto& e : r.hireErrors) {
+                err() << "error: " << e.toString() << '\n';
+                errors.append(errorJson(e));
+            }
+            if (r.error.isError()) {
+                err() << "hirebridge-cli: sync failed, nothing was stored: " << r.error.toString() << '\n';
+            } else {
+                err() << (r.fellBackToFull ? "Ashby refused the saved sync token: full sync. "
+                                           : (r.incremental ? "Incremental sync (sync token). " : "Full sync. "))
+                      << "Stored " << r.hiresStored << " hire(s) from " << r.pages << " page(s)";
+                if (!r.hireErrors.isEmpty()) {
+                    err() << "; " << r.hireErrors.size() << " hire(s) could not be read";
+                }
+                err() << ".\n";
+            }
+            if (m_json) {
+                printJson(QJsonDocument(QJsonObject {{s("ok"), r.ok()}, {s("incremental"), r.incremental},
+                    {s("fellBackToFull"), r.fellBackToFull}, {s("pages"), r.pages}, {s("hiresStored"), r.hiresStored},
+                    {s("applicationIds"), QJsonArray::fromStringList(r.storedIds)}, {s("errors"), errors},
+                    {s("error"), r.error.isError() ? QJsonValue(errorJson(r.error)) : QJsonValue(QJsonValue::Null)}}));
+            }
+            int code = exitCodeFor(r.error);
+            if (code == Ok && !r.hireErrors.isEmpty()) {
+                code = ItemsFailed;
+            }
+            done(code);
+        });
+        sync->start();
+    });
+}
+
+void Cli::cmdHires()
+{
+    if (!openLedger()) {
+        return;
+    }
+    const QStringList targets = m_config.targets();
+    const auto hires = m_ledger->hires();
+    QHash<QString, QHash<QString, PushRecord>> records;
+    for (const auto& r : m_ledger->pushRecords()) {
+        records[r.applicationId].insert(r.target, r);
+    }
+    if (m_json) {
+        QJsonArray array;
+        for (const auto& h : hires) {
+            QJsonObject t;
+            for (const auto& target : targets) {
+                const auto r = records.value(h.applicationId).value(target, emptyRecord(h.applicationId, target));
+                t.insert(target,
+                    QJsonObject {{s("state"), pushStateName(r.state)}, {s("remoteId"), orNull(r.remoteId)},
+                        {s("reason"), orNull(r.reason)}});
+            }
+            array.append(QJsonObject {{s("applicationId"), h.applicationId}, {s("candidateId"), h.candidateId},
+                {s("name"), h.name}, {s("email"), orNull(h.email)}, {s("startDate"), orNull(h.startDate)},
+                {s("job"), orNull(h.jobTitle)}, {s("department"), orNull(h.department)},
+                {s("location"), orNull(h.location)}, {s("hiringManager"), orNull(h.hiringManager.displayName())},
+                {s("targets"), t}, {s("warnings"), QJsonArray::fromStringList(h.warnings)}});
+        }
+        printJson(QJsonDocument(array));
+        done(Ok);
+        return;
+    }
+    for (const auto& h : hires) {
+        out() << h.applicationId << '\t' << h.name << '\t' << (h.email.isEmpty() ? s("-") : h.email) << '\t'
+              << (h.startDate.isEmpty() ? s("-") : h.startDate) << '\t' << h.jobTitle;
+        for (const auto& target : targets) {
+            const auto r = records.value(h.applicationId).value(target, emptyRecord(h.applicationId, target));
+            out() << '\t' << target << '=' << pushStateName(r.state);
+        }
+        out() << '\n';
+    }
+    err() << hires.size() << " hire(s) in " << QDir::toNativeSeparators(m_ledger->filePath()) << '\n';
+    done(Ok);
+}
+
+void Cli::cmdPreview(const QString& applicationId)
+{
+    if (!openLedger()) {
+        return;
+    }
+    const auto hire = m_ledger->hire(applicationId);
+    if (!hire) {
+        err() << "hirebridge-cli: no hire with application id " << applicationId << " in the ledger (run sync)\n";
+        done(Usage);
+        return;
+    }
+    BobHireEvent::Input in;
+    in.hire = *hire;
+    in.attemptId = s("preview");
+    in.sentAt = QDateTime::currentDateTimeUtc();
+    const QJsonObject payload = BobHireEvent::build(in);
+    QJsonArray validation;
+    bool errors = false;
+    if (normalizedEmail(hire->email).isEmpty()) {
+        validation.append(QJsonObject {{s("severity"), s("error")}, {s("field"), s("root.email")},
+            {s("message"),
+                tr("No e-mail address: cannot be checked for duplicates, so it "
+                   "is not sent.")}});
+        errors = true;
+    }
+    for (const auto& w : hire->warnings) {
+        if (w.contains(QLatin1String("e-mail"))) {
+            continue;
+        }
+        validation.append(
+            QJsonObject {{s("severity"), s("warning")}, {s("field"), QJsonValue::Null}, {s("message"), w}});
+    }
+    if (m_json) {
+        printJson(QJsonDocument(QJsonObject {{s("applicationId"), applicationId}, {s("target"), s("bob")},
+            {s("mode"), Config::bobModeName(m_config.bob.mode)}, {s("payload"), payload}, {s("validation"), validation},
+            {s("valid"), !errors}}));
+    } else {
+        out() << QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented));
+        for (const auto& v : std::as_const(validation)) {
+            err() << v.toObject().value(s("severity")).toString() << ": " << v.toObject().value(s("message")).toString()
+                  << '\n';
+        }
+    }
+    done(errors ? ItemsFailed : Ok);
+}
+
+void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun)
+{
+    for (const auto& t : targets) {
+        if (t != QLatin1String("bob")) {
+            err() << "hirebridge-cli: configuration error: target '" << t
+                  << "' is not available in this version (only bob)\n";
+            done(Usage);
+            return;
+        }
+    }
+    if (m_config.bob.mode == BobMode::Direct) {
+        err() << "hirebridge-cli: configuration error: HIREBRIDGE_BOB_MODE=direct is not available in this version; "
+                 "use hire-api\n";
+        done(Usage);
+        return;
+    }
+    QStringList problems;
+    if (m_config.bob.hireUrl.isEmpty()) {
+        problems << s("HIREBRIDGE_BOB_HIRE_URL is not set");
+    } else if (const auto e = HttpClient::checkUrl(m_config.bob.hireUrl, s("Bob")); e.isError()) {
+        problems << s("HIREBRIDGE_BOB_HIRE_URL: ") + e.message;
+    }
+    if (const auto e = HttpClient::checkUrl(m_config.bob.apiUrl, s("Bob")); e.isError()) {
+        problems << s("HIREBRIDGE_BOB_API_URL: ") + e.message;
+    }
+    if (m_config.bob.serviceUserId.isEmpty()) {
+        problems << s("HIREBRIDGE_BOB_SERVICE_USER_ID is not set");
+    }
+    if (!problems.isEmpty()) {
+        for (const auto& p : std::as_const(problems)) {
+            err() << "hirebridge-cli: configuration error: " << p << '\n';
+        }
+        done(Usage);
+        return;
+    }
+    if (!openLedger()) {
+        return;
+    }
+    QStringList unknown;
+    for (const auto& id : ids) {
+        if (!m_ledger->hire(id)) {
+            unknown << id;
+        }
+    }
+    if (!unknown.isEmpty()) {
+        usageError(
+            QStringLiteral("not in the ledger (run 'hirebridge-cli sync' first): %1").arg(unknown.join(s(", "))));
+        return;
+    }
+    loadSecrets(false, true, [this, ids, allReady, dryRun]() {
+        createClients();
+        PushRun::Options options;
+        options.applicationIds = ids;
+        options.allReady = allReady;
+        options.dryRun = dryRun;
+        options.target = s("bob");
+        auto* run = new PushRun(m_ledger.get(), m_bob, options, this);
+        connect(run, &PushRun::finished, this, [this, run, dryRun](const PushRun::Result& r) {
+            run->deleteLater();
+            QJsonArray results;
+            int sent = 0;
+            for (const auto& item : r.items) {
+                sent += item.sent ? 1 : 0;
+                QJsonObject o {{s("applicationId"), item.applicationId}, {s("name"), item.name},
+                    {s("target"), item.target}, {s("state"), pushStateName(item.state)}, {s("ok"), item.ok},
+                    {s("sent"), item.sent}, {s("remoteId"), orNull(item.remoteId)}, {s("reason"), orNull(item.reason)},
+                    {s("warnings"), QJsonArray::fromStringList(item.warnings)}};
+                if (dryRun) {
+                    o.insert(s("wouldSend"), item.wouldSend);
+                    o.insert(
+                        s("payload"), item.payload.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.payload));
+                }
+                results.append(o);
+                if (!m_json) {
+                    out() << (dryRun && item.wouldSend ? s("would-send") : pushStateName(item.state)) << '\t'
+                          << item.target << '\t' << item.applicationId << '\t' << item.name;
+                    if (!item.remoteId.isEmpty()) {
+                        out() << "\t" << item.remoteId;
+                    }
+                    if (!item.reason.isEmpty()) {
+                        out() << "\t" << item.reason;
+                    }
+                    out() << '\n';
+                }
+                if (!item.ok) {
+                    err() << "error: " << item.target << ": hire " << item.applicationId << " (" << item.name
+                          << "): " << item.reason << '\n';
+                }
+            }
+            if (r.error.isError()) {
+                err() << "hirebridge-cli: push stopped: " << r.error.toString() << '\n';
+            }
+            err() << (dryRun ? "Dry run: nothing was sent. " : "") << r.items.size() << " item(s), " << sent
+                  << " sent, " << r.failedCount() << " failed.\n";
+            if (m_json) {
+                printJson(QJsonDocument(QJsonObject {{s("dryRun"), dryRun}, {s("ok"), r.ok()}, {s("results"), results},
+                    {s("error"), r.error.isError() ? QJsonValue(errorJson(r.error)) : QJsonValue(QJsonValue::Null)}}));
+            }
+            int code = exitCodeFor(r.error);
+            if (r.error.kind == ApiError::Kind::Cancelled) {
+                code = ItemsFailed;
+            }
+            if (code == Ok && r.failedCount() > 0) {
+                code = ItemsFailed;
+            }
+            done(code);
+        });
+        run->start();
+    });
+}

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "http/ApiError.h"
+#include "settings/Config.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+class AshbyClient;
+class BobClient;
+class HttpClient;
+class Ledger;
+class QNetworkAccessManager;
+class SecretStore;
+
+// hirebridge-cli: design §6. Exit codes: 0 all succeeded; 1 some items failed or a server answered with an error or
+// unreadable data; 2 usage or configuration error; 3 a server could not be reached or refused the credentials.
+class Cli : public QObject
+{
+    Q_OBJECT
+public:
+    enum Exit { Ok = 0, ItemsFailed = 1, Usage = 2, Unreachable = 3 };
+
+    explicit Cli(QObject* parent = nullptr);
+    ~Cli() override;
+
+    // Parses the arguments and starts the command; calls QCoreApplication::exit(code) when done.
+    void run(const QStringList& arguments);
+
+    static int exitCodeFor(const ApiError& error);
+
+private:
+    void done(int code);
+    void usageError(const QString& message);
+    bool openLedger();
+    // Fills missing secrets from the keychain, then calls next(); a missing secret is a configuration error.
+    void loadSecrets(bool needAshby, bool needBob, std::function<void()> next);
+    void createClients();
+
+    void cmdCheck();
+    void cmdSync(bool full);
+    void cmdHires();
+    void cmdPreview(const QString& applicationId);
+    void cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
+
+    void printJson(const QJsonDocument& doc);
+    QTextStream& err();
+    QTextStream& out();
+
+    bool m_json = false;
+    Config m_config;
+    QStringList m_configErrors;
+    std::unique_ptr<Ledger> m_ledger;
+    QNetworkAccessManager* m_nam = nullptr;
+    HttpClient* m_http = nullptr;
+    AshbyClient* m_ashby = nullptr;
+    BobClient* m_bob = nullptr;
+    SecretStore* m_secrets = nullptr;
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_finished = false;
+};

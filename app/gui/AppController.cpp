@@ -1,0 +1,242 @@
+#include "AppController.h"
+
+#include "ashby/AshbyClient.h"
+#include "hris/bob/BobClient.h"
+#include "http/HttpClient.h"
+#include "http/Redaction.h"
+#include "ledger/Ledger.h"
+#include "main/MainWindow.h"
+#include "models/HiresModel.h"
+#include "push/PushRun.h"
+#include "secrets/SecretStore.h"
+#include "sync/HireSync.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSettings>
+
+AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_secrets(secrets)
+{
+    connect(m_window, &MainWindow::syncRequested, this, &AppController::onSyncRequested);
+    connect(m_window, &MainWindow::pushRequested, this, &AppController::onPushRequested);
+    connect(m_window, &MainWindow::cancelRequested, this, &AppController::onCancelRequested);
+}
+
+AppController::~AppController()
+{
+    if (m_sync) {
+        m_sync->cancel();
+    }
+    if (m_push) {
+        m_push->cancel();
+    }
+}
+
+void AppController::startWithSettings()
+{
+    QSettings settings;
+    QStringList errors;
+    m_config = Config::load(settings, QProcessEnvironment::systemEnvironment(), &errors);
+    openAndShow();
+    if (!errors.isEmpty()) {
+        m_window->showError(tr("Configuration problem: %1").arg(errors.join(QStringLiteral("; "))));
+        return;
+    }
+    // Keychain reads are asynchronous: a locked keyring may show a system prompt, and the window must stay usable.
+    auto pending = std::make_shared<int>(2);
+    auto finishedOne = [this, pending]() {
+        if (--*pending > 0) {
+            return;
+        }
+        if (m_config.ashby.apiKey.isEmpty() || m_config.bob.token.isEmpty()) {
+            m_window->showError(tr("Hirebridge is not set up yet: the Ashby API key or the Bob token is missing. "
+                                   "Set the HIREBRIDGE_* variables, or try the demo with 'hirebridge --demo'."));
+        }
+        createClients();
+    };
+    auto readInto = [this, finishedOne](const char* key, QString* target, bool fromEnv) {
+        if (fromEnv) {
+            finishedOne();
+            return;
+        }
+        m_secrets->read(QString::fromLatin1(key), [this, target, finishedOne](const SecretStore::Result& r) {
+            if (r.status == SecretStore::Status::Ok) {
+                *target = r.value;
+            } else if (r.status != SecretStore::Status::NotFound) {
+                m_window->showError(tr("The system keychain is unavailable (%1). Secrets are kept for this run only "
+                                       "and never written in plain text.")
+                                        .arg(r.message));
+            }
+            finishedOne();
+        });
+    };
+    readInto(SecretKey::AshbyApiKey, &m_config.ashby.apiKey, m_config.ashby.apiKeyFromEnvironment);
+    readInto(SecretKey::BobToken, &m_config.bob.token, m_config.bob.tokenFromEnvironment);
+}
+
+void AppController::startDemo(const QJsonObject& endpoints)
+{
+    auto str = [&endpoints](const char* key) { return endpoints.value(QString::fromLatin1(key)).toString(); };
+    m_demoDir = std::make_unique<QTemporaryDir>();
+    m_config = Config();
+    m_config.dataDir = m_demoDir->path();
+    m_config.ashby.baseUrl = QUrl(str("ashby"));
+    m_config.ashby.apiKey = str("ashbyApiKey");
+    m_config.bob.apiUrl = QUrl(str("bob"));
+    m_config.bob.hireUrl = QUrl(str("bobHireUrl"));
+    m_config.bob.serviceUserId = str("bobServiceUserId");
+    m_config.bob.token = str("bobToken");
+    Redaction::registerSecret(m_config.ashby.apiKey);
+    Redaction::registerSecret(m_config.bob.token);
+    openAndShow();
+    createClients();
+    m_window->showStatus(tr("Demo mode: a sandbox on this computer plays Ashby and Bob. Nothing leaves this machine."));
+    onSyncRequested();
+}
+
+void AppController::openAndShow()
+{
+    m_ledger = std::make_unique<Ledger>();
+    QString error;
+    if (!m_ledger->open(m_config.dataDir, &error)) {
+        m_window->showError(tr("The local ledger could not be opened: %1").arg(error));
+        m_ledger.reset();
+        return;
+    }
+    reloadView();
+}
+
+void AppController::createClients()
+{
+    if (m_http) {
+        return;
+    }
+    m_nam = new QNetworkAccessManager(this);
+    m_http = new HttpClient(m_nam, this);
+    m_ashby = new AshbyClient(m_http, m_config.ashby.baseUrl, m_config.ashby.apiKey, this);
+    m_bob = new BobClient(m_http, m_config.bob, this);
+}
+
+void AppController::reloadView()
+{
+    if (!m_ledger) {
+        return;
+    }
+    m_window->setHires(m_ledger->hires(), m_ledger->pushRecords());
+}
+
+bool AppController::busy() const
+{
+    return m_sync || m_push;
+}
+
+void AppController::onSyncRequested()
+{
+    if (busy() || !m_ledger || !m_ashby) {
+        return;
+    }
+    if (const auto e = HttpClient::checkUrl(m_config.ashby.baseUrl, AshbyClient::serverName()); e.isError()) {
+        m_window->showError(e.toString());
+        return;
+    }
+    HireSync::Options options;
+    options.targets = m_config.targets();
+    m_sync = new HireSync(m_ashby, m_ledger.get(), options, this);
+    m_window->setBusy(true, tr("Syncing hires from Ashby…"));
+    connect(m_sync, &HireSync::progress, m_window, [this](int done, int total, const QString& message) {
+        m_window->setProgress(done, total);
+        m_window->showStatus(message);
+    });
+    connect(m_sync, &HireSync::finished, this, [this](const HireSync::Result& r) {
+        m_sync->deleteLater();
+        m_sync = nullptr;
+        m_window->setBusy(false, QString());
+        reloadView();
+        if (r.error.isError()) {
+            m_window->showError(tr("Sync failed, nothing was changed: %1").arg(r.error.toString()));
+        } else if (!r.hireErrors.isEmpty()) {
+            QStringList lines;
+            for (const auto& e : r.hireErrors) {
+                lines << e.toString();
+            }
+            m_window->showError(tr("%n hire(s) could not be read from Ashby: %1", nullptr, int(r.hireErrors.size()))
+                                    .arg(lines.join(QStringLiteral("; "))));
+        }
+        if (!r.error.isError()) {
+            m_window->showStatus(tr("Synced %n hire(s) from Ashby.", nullptr, r.hiresStored));
+        }
+    });
+    m_sync->start();
+}
+
+void AppController::onPushRequested(const QList<QPair<QString, QString>>& items)
+{
+    if (busy() || !m_ledger || !m_bob || items.isEmpty()) {
+        return;
+    }
+    if (const auto e = HttpClient::checkUrl(m_config.bob.hireUrl, BobClient::serverName()); e.isError()) {
+        m_window->showError(e.toString());
+        return;
+    }
+    PushRun::Options options;
+    options.target = QStringLiteral("bob");
+    for (const auto& item : items) {
+        if (item.second == options.target && !options.applicationIds.contains(item.first)) {
+            options.applicationIds << item.first;
+        }
+    }
+    if (options.applicationIds.isEmpty()) {
+        m_window->showError(tr("Only Bob can be pushed to in this version."));
+        return;
+    }
+    m_push = new PushRun(m_ledger.get(), m_bob, options, this);
+    m_window->setBusy(true, tr("Pushing to Bob…"));
+    connect(m_push, &PushRun::progress, m_window, [this](int done, int total, const QString& message) {
+        m_window->setProgress(done, total);
+        m_window->showStatus(message);
+    });
+    connect(m_push, &PushRun::itemFinished, this, [this](const PushRun::Item& item) {
+        if (const auto record = m_ledger->pushRecord(item.applicationId, item.target)) {
+            m_window->model()->updateRecord(*record);
+        }
+    });
+    connect(m_push, &PushRun::finished, this, [this](const PushRun::Result& r) {
+        m_push->deleteLater();
+        m_push = nullptr;
+        m_window->setBusy(false, QString());
+        reloadView();
+        int pushed = 0;
+        int exists = 0;
+        for (const auto& item : r.items) {
+            pushed += item.sent && item.ok ? 1 : 0;
+            exists += item.state == PushState::Exists ? 1 : 0;
+        }
+        m_window->showStatus(
+            tr("Push finished: %1 sent, %2 already in Bob, %3 failed.").arg(pushed).arg(exists).arg(r.failedCount()));
+        if (r.error.isError()) {
+            m_window->showError(tr("Push stopped: %1").arg(r.error.toString()));
+        } else if (r.failedCount() > 0) {
+            QStringList lines;
+            for (const auto& item : r.items) {
+                if (!item.ok) {
+                    lines << QStringLiteral("%1: %2").arg(item.name, item.reason);
+                }
+            }
+            m_window->showError(lines.join(QLatin1Char('\n')));
+        }
+    });
+    m_push->start();
+}
+
+void AppController::onCancelRequested()
+{
+    if (m_sync) {
+        m_sync->cancel();
+    }
+    if (m_push) {
+        m_push->cancel();
+    }
+}

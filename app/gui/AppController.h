@@ -1,0 +1,57 @@
+#pragma once
+
+#include "settings/Config.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class AshbyClient;
+class BobClient;
+class HireSync;
+class HttpClient;
+class Ledger;
+class MainWindow;
+class PushRun;
+class QNetworkAccessManager;
+class SecretStore;
+
+// Wires the main window to the core: sync and push runs, the ledger, secrets. One run at a time; the window stays
+// responsive because every request is asynchronous.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    AppController(MainWindow* window, SecretStore* secrets, QObject* parent = nullptr);
+    ~AppController() override;
+
+    // Real profile: settings + environment, secrets from the keychain.
+    void startWithSettings();
+    // Demo profile: the sandbox's endpoints and made-up credentials in memory, a throw-away data directory.
+    void startDemo(const QJsonObject& endpoints);
+
+    Ledger* ledger() const { return m_ledger.get(); }
+
+private:
+    void openAndShow();
+    void createClients();
+    void reloadView();
+    void onSyncRequested();
+    void onPushRequested(const QList<QPair<QString, QString>>& items);
+    void onCancelRequested();
+    bool busy() const;
+
+    MainWindow* m_window;
+    SecretStore* m_secrets;
+    Config m_config;
+    std::unique_ptr<QTemporaryDir> m_demoDir;
+    std::unique_ptr<Ledger> m_ledger;
+    QNetworkAccessManager* m_nam = nullptr;
+    HttpClient* m_http = nullptr;
+    AshbyClient* m_ashby = nullptr;
+    BobClient* m_bob = nullptr;
+    QPointer<HireSync> m_sync;
+    QPointer<PushRun> m_push;
+};

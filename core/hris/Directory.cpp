@@ -1,0 +1,44 @@
+#include "Directory.h"
+
+#include "Hire.h"
+
+void Directory::add(const DirectoryEntry& entry)
+{
+    const QString key = normalizedEmail(entry.email);
+    if (!key.isEmpty() && !m_byEmail.contains(key)) {
+        m_byEmail.insert(key, m_entries.size());
+    }
+    m_entries.append(entry);
+}
+
+std::optional<DirectoryEntry> Directory::byEmail(const QString& email) const
+{
+    const QString key = normalizedEmail(email);
+    if (key.isEmpty()) {
+        return std::nullopt;
+    }
+    const auto it = m_byEmail.constFind(key);
+    if (it == m_byEmail.constEnd()) {
+        return std::nullopt;
+    }
+    return m_entries.at(*it);
+}
+
+std::optional<DirectoryEntry> Directory::byLegalName(const QString& firstName, const QString& surname) const
+{
+    const QString first = firstName.simplified();
+    const QString last = surname.simplified();
+    if (first.isEmpty() || last.isEmpty()) {
+        return std::nullopt;
+    }
+    std::optional<DirectoryEntry> found;
+    for (const auto& e : m_entries) {
+        if (e.firstName.simplified() == first && e.surname.simplified() == last) {
+            if (found) {
+                return std::nullopt; // two people with that name: not a match, never a guess
+            }
+            found = e;
+        }
+    }
+    return found;
+}

@@ -1,0 +1,1043 @@
+#include "Ledger.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+#include <utility>
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcLedger, "hirebridge.ledger")
+
+const QString kFileName = QStringLiteral("ledger.sqlite");
+
+// One schema step per version, applied in order, each in its own transaction; `PRAGMA user_version` records the
+// last applied version. Never edit a released step: append a new one.
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+
+const QList<Migration>& migrations()
+{
+    static const QList<Migration> steps {
+        {1,
+            {
+                QStringLiteral("CREATE TABLE hires ("
+                               " application_id TEXT PRIMARY KEY NOT NULL CHECK (application_id <> ''),"
+                               " candidate_id TEXT NOT NULL DEFAULT '',"
+                               " name TEXT NOT NULL DEFAULT '',"
+                               " email TEXT NOT NULL DEFAULT '',"
+                               " start_date TEXT NOT NULL DEFAULT '',"
+                               " job_title TEXT NOT NULL DEFAULT '',"
+                               " department TEXT NOT NULL DEFAULT '',"
+                               " hiring_manager TEXT NOT NULL DEFAULT '',"
+                               " data TEXT NOT NULL," // Hire::toJson, compact
+                               " updated_at TEXT NOT NULL DEFAULT ''," // Ashby's application updatedAt
+                               " synced_at TEXT NOT NULL" // when this machine last stored it
+                               ")"),
+                // hires() order: dated hires first by date, then by name.
+                QStringLiteral("CREATE INDEX hires_by_start_date ON hires"
+                               " (start_date = '', start_date, name COLLATE NOCASE, application_id)"),
+                QStringLiteral("CREATE TABLE push_records ("
+                               " application_id TEXT NOT NULL,"
+                               " target TEXT NOT NULL CHECK (target <> ''),"
+                               " state TEXT NOT NULL DEFAULT 'ready'"
+                               "  CHECK (state IN ('ready','sending','pushed','failed','exists','skipped')),"
+                               " remote_id TEXT NOT NULL DEFAULT '',"
+                               " reason TEXT NOT NULL DEFAULT '',"
+                               " transient INTEGER NOT NULL DEFAULT 0,"
+                               " attempts INTEGER NOT NULL DEFAULT 0,"
+                               " attempt_id TEXT NOT NULL DEFAULT '',"
+                               " owner_id TEXT NOT NULL DEFAULT '',"
+                               " updated_at TEXT NOT NULL,"
+                               " PRIMARY KEY (application_id, target),"
+                               " FOREIGN KEY (application_id) REFERENCES hires (application_id)"
+                               ")"),
+                QStringLiteral("CREATE INDEX push_records_by_target_state ON push_records (target, state)"),
+                QStringLiteral("CREATE INDEX push_records_by_state ON push_records (state)"),
+                QStringLiteral("CREATE TABLE audit_log ("
+                               " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                               " at TEXT NOT NULL,"
+                               " target TEXT NOT NULL DEFAULT '',"
+                               " application_id TEXT NOT NULL DEFAULT '',"
+                               " action TEXT NOT NULL,"
+                               " attempt_id TEXT NOT NULL DEFAULT '',"
+                               " http_status INTEGER NOT NULL DEFAULT 0,"
+                               " payload_hash TEXT NOT NULL DEFAULT '',"
+                               " detail TEXT NOT NULL DEFAULT ''"
+                               ")"),
+                QStringLiteral("CREATE INDEX audit_log_by_application ON audit_log (application_id, id)"),
+                QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+                               " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+                QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                               " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+                QStringLiteral("CREATE TABLE sync_state ("
+                               " stream TEXT PRIMARY KEY NOT NULL,"
+                               " token TEXT NOT NULL,"
+                               " updated_at TEXT NOT NULL"
+                               ")"),
+            }},
+    };
+    return steps;
+}
+
+// QtSql binds a null QString as SQL NULL; the ledger's text columns are NOT NULL with '' for "none".
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString timeText(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : nowText();
+}
+
+QDateTime parseTime(const QString& text)
+{
+    auto time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (time.isValid()) {
+        time = time.toUTC();
+    }
+    return time;
+}
+
+QString sqlMessage(const QSqlError& error)
+{
+    QString message = error.databaseText();
+    if (message.isEmpty()) {
+        message = error.driverText();
+    }
+    if (message.isEmpty()) {
+        message = error.text();
+    }
+    return message.isEmpty() ? QStringLiteral("unknown SQLite error") : message;
+}
+
+QString recordName(const QString& applicationId, const QString& target)
+{
+    return QStringLiteral("%1/%2").arg(applicationId, target);
+}
+
+// `BEGIN IMMEDIATE` … `COMMIT`, rolled back when it goes out of scope uncommitted. IMMEDIATE takes the write lock
+// up front, so writers in other connections (other threads or processes) wait (busy timeout) instead of failing
+// halfway when they try to upgrade a read transaction.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(const QSqlDatabase& db)
+        : m_db(db)
+    {
+    }
+    ~WriteTransaction()
+    {
+        if (m_active) {
+            QSqlQuery rollback(m_db);
+            if (!rollback.exec(QStringLiteral("ROLLBACK"))) {
+                qCWarning(lcLedger) << "ROLLBACK failed:" << sqlMessage(rollback.lastError());
+            }
+        }
+    }
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    bool begin(QString* message)
+    {
+        if (!m_db.isOpen()) {
+            *message = QStringLiteral("the ledger is not open");
+            return false;
+        }
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            *message = QStringLiteral("cannot start a transaction: %1").arg(sqlMessage(query.lastError()));
+            return false;
+        }
+        m_active = true;
+        return true;
+    }
+
+    bool commit(QString* message)
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("COMMIT"))) {
+            *message = QStringLiteral("cannot commit: %1").arg(sqlMessage(query.lastError()));
+            return false; // the destructor rolls back
+        }
+        m_active = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+// Prepared statements for storing hires, reused for every row of a bulk upsert.
+class HireWriter
+{
+public:
+    explicit HireWriter(const QSqlDatabase& db)
+        : m_hire(db)
+        , m_record(db)
+    {
+    }
+
+    bool prepare(QString* message)
+    {
+        if (!m_hire.prepare(QStringLiteral(
+                "INSERT INTO hires (application_id, candidate_id, name, email, start_date, job_title, department,"
+                " hiring_manager, data, updated_at, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (application_id) DO UPDATE SET candidate_id = excluded.candidate_id,"
+                " name = excluded.name, email = excluded.email, start_date = excluded.start_date,"
+                " job_title = excluded.job_title, department = excluded.department,"
+                " hiring_manager = excluded.hiring_manager, data = excluded.data,"
+                " updated_at = excluded.updated_at, synced_at = excluded.synced_at"))) {
+            *message = QStringLiteral("cannot prepare the hire statement: %1").arg(sqlMessage(m_hire.lastError()));
+            return false;
+        }
+        if (!m_record.prepare(QStringLiteral("INSERT INTO push_records (application_id, target, state, updated_at)"
+                                             " VALUES (?, ?, 'ready', ?)"
+                                             " ON CONFLICT (application_id, target) DO NOTHING"))) {
+            *message
+                = QStringLiteral("cannot prepare the push record statement: %1").arg(sqlMessage(m_record.lastError()));
+            return false;
+        }
+        return true;
+    }
+
+    bool write(const QList<Hire>& hires, const QStringList& targets, QString* message)
+    {
+        for (const auto& target : targets) {
+            if (target.isEmpty()) {
+                *message = QStringLiteral("empty target name");
+                return false;
+            }
+        }
+        const QString now = nowText();
+        for (qsizetype i = 0; i < hires.size(); ++i) {
+            const Hire& hire = hires.at(i);
+            if (hire.applicationId.isEmpty()) {
+                *message = QStringLiteral("hire #%1 (%2) has no application id")
+                               .arg(i + 1)
+                               .arg(hire.name.isEmpty() ? QStringLiteral("no name") : hire.name);
+                return false;
+            }
+            const QString data = QString::fromUtf8(QJsonDocument(hire.toJson()).toJson(QJsonDocument::Compact));
+            m_hire.bindValue(0, text(hire.applicationId));
+            m_hire.bindValue(1, text(hire.candidateId));
+            m_hire.bindValue(2, text(hire.name));
+            m_hire.bindValue(3, text(hire.email));
+            m_hire.bindValue(4, text(hire.startDate));
+            m_hire.bindValue(5, text(hire.jobTitle));
+            m_hire.bindValue(6, text(hire.department));
+            m_hire.bindValue(7, text(hire.hiringManager.displayName()));
+            m_hire.bindValue(8, text(data));
+            m_hire.bindValue(9, text(hire.updatedAt));
+            m_hire.bindValue(10, text(now));
+            if (!m_hire.exec()) {
+                *message = QStringLiteral("cannot store hire %1: %2")
+                               .arg(hire.applicationId, sqlMessage(m_hire.lastError()));
+                return false;
+            }
+            for (const auto& target : targets) {
+                m_record.bindValue(0, text(hire.applicationId));
+                m_record.bindValue(1, text(target));
+                m_record.bindValue(2, text(now));
+                if (!m_record.exec()) {
+                    *message = QStringLiteral("cannot create push record %1: %2")
+                                   .arg(recordName(hire.applicationId, target), sqlMessage(m_record.lastError()));
+                    return false;
+                }
+            }
+        }
+        m_hire.finish();
+        m_record.finish();
+        return true;
+    }
+
+private:
+    QSqlQuery m_hire;
+    QSqlQuery m_record;
+};
+
+bool insertAudit(const QSqlDatabase& db, const AuditEntry& entry, QString* message)
+{
+    if (entry.action.isEmpty()) {
+        *message = QStringLiteral("audit entry without an action");
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO audit_log (at, target, application_id, action, attempt_id, http_status,"
+                                 " payload_hash, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.bindValue(0, text(timeText(entry.at)));
+    query.bindValue(1, text(entry.target));
+    query.bindValue(2, text(entry.applicationId));
+    query.bindValue(3, text(entry.action));
+    query.bindValue(4, text(entry.attemptId));
+    query.bindValue(5, entry.httpStatus);
+    query.bindValue(6, text(entry.payloadHash));
+    query.bindValue(7, text(entry.detail));
+    if (!query.exec()) {
+        *message = QStringLiteral("cannot append to the audit log: %1").arg(sqlMessage(query.lastError()));
+        return false;
+    }
+    return true;
+}
+
+bool writeSyncToken(const QSqlDatabase& db, const QString& stream, const QString& token, QString* message)
+{
+    if (stream.isEmpty()) {
+        *message = QStringLiteral("empty sync stream name");
+        return false;
+    }
+    QSqlQuery query(db);
+    if (token.isEmpty()) {
+        query.prepare(QStringLiteral("DELETE FROM sync_state WHERE stream = ?"));
+        query.bindValue(0, text(stream));
+    } else {
+        query.prepare(QStringLiteral("INSERT INTO sync_state (stream, token, updated_at) VALUES (?, ?, ?)"
+                                     " ON CONFLICT (stream) DO UPDATE SET token = excluded.token,"
+                                     " updated_at = excluded.updated_at"));
+        query.bindValue(0, text(stream));
+        query.bindValue(1, text(token));
+        query.bindValue(2, text(nowText()));
+    }
+    if (!query.exec()) {
+        *message = QStringLiteral("cannot store the sync token of %1: %2").arg(stream, sqlMessage(query.lastError()));
+        return false;
+    }
+    return true;
+}
+
+// Describes the current state of a record for error messages ("is sending (owner …, attempt …)" / "does not exist").
+QString describeRecord(const QSqlDatabase& db, const QString& applicationId, const QString& target)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT state, owner_id, attempt_id FROM push_records"
+                                 " WHERE application_id = ? AND target = ?"));
+    query.bindValue(0, text(applicationId));
+    query.bindValue(1, text(target));
+    if (!query.exec()) {
+        return QStringLiteral("cannot be read (%1)").arg(sqlMessage(query.lastError()));
+    }
+    if (!query.next()) {
+        return QStringLiteral("does not exist");
+    }
+    QString text = QStringLiteral("is %1").arg(query.value(0).toString());
+    const QString owner = query.value(1).toString();
+    const QString attempt = query.value(2).toString();
+    if (query.value(0).toString() == QLatin1StringView("sending")) {
+        text += QStringLiteral(" (owner %1, attempt %2)")
+                    .arg(owner.isEmpty() ? QStringLiteral("unknown") : owner,
+                        attempt.isEmpty() ? QStringLiteral("unknown") : attempt);
+    }
+    return text;
+}
+
+const QString kPushRecordColumns = QStringLiteral(
+    "application_id, target, state, remote_id, reason, transient, attempts, attempt_id, owner_id, updated_at");
+
+PushRecord readPushRecord(const QSqlQuery& query)
+{
+    PushRecord record;
+    record.applicationId = query.value(0).toString();
+    record.target = query.value(1).toString();
+    const QString state = query.value(2).toString();
+    if (const auto parsed = pushStateFromName(state)) {
+        record.state = *parsed;
+    } else {
+        record.state = PushState::Failed;
+        record.reason = QStringLiteral("unknown state \"%1\" in the ledger").arg(state);
+    }
+    record.remoteId = query.value(3).toString();
+    if (record.reason.isEmpty()) {
+        record.reason = query.value(4).toString();
+    }
+    record.transient = query.value(5).toInt() != 0;
+    record.attempts = query.value(6).toInt();
+    record.attemptId = query.value(7).toString();
+    record.ownerId = query.value(8).toString();
+    record.updatedAt = parseTime(query.value(9).toString());
+    return record;
+}
+
+const QString kHireOrder = QStringLiteral(" ORDER BY start_date = '', start_date, name COLLATE NOCASE, application_id");
+
+} // namespace
+
+Ledger::Ledger()
+    : m_connectionName(QStringLiteral("hirebridge-ledger-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
+{
+}
+
+Ledger::~Ledger()
+{
+    close();
+}
+
+void Ledger::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName)) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid()) {
+            db.close();
+        }
+    } // the handle is gone before the connection is removed
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Ledger::open(const QString& directory, QString* error)
+{
+    close();
+    const auto failOpen = [&](const QString& message) {
+        close();
+        m_lastError
+            = QStringLiteral("Ledger::open(%1): %2").arg(m_filePath.isEmpty() ? directory : m_filePath, message);
+        qCWarning(lcLedger).noquote() << m_lastError;
+        if (error) {
+            *error = m_lastError;
+        }
+        return false;
+    };
+
+    m_filePath.clear();
+    if (directory.isEmpty()) {
+        return failOpen(QStringLiteral("no data directory given"));
+    }
+    QDir dir(directory);
+    if (!dir.mkpath(QStringLiteral("."))) {
+        return failOpen(QStringLiteral("cannot create the directory"));
+    }
+    m_filePath = dir.absoluteFilePath(kFileName);
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        return failOpen(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_filePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!db.open()) {
+            return failOpen(QStringLiteral("cannot open: %1").arg(sqlMessage(db.lastError())));
+        }
+        // busy_timeout first: switching a fresh file to WAL needs a lock another process may briefly hold.
+        const QStringList pragmas {QStringLiteral("PRAGMA busy_timeout = 10000"),
+            QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+            QStringLiteral("PRAGMA synchronous = NORMAL")};
+        for (const auto& pragma : pragmas) {
+            QSqlQuery query(db);
+            if (!query.exec(pragma)) {
+                return failOpen(QStringLiteral("%1 failed: %2").arg(pragma, sqlMessage(query.lastError())));
+            }
+            if (pragma.contains(QLatin1StringView("journal_mode")) && query.next()
+                && query.value(0).toString().compare(QLatin1StringView("wal"), Qt::CaseInsensitive) != 0) {
+                qCWarning(lcLedger).noquote() << "Ledger: WAL journal mode unavailable for" << m_filePath << "- using"
+                                              << query.value(0).toString();
+            }
+        }
+    }
+
+    QString message;
+    if (!migrate(&message)) {
+        return failOpen(message);
+    }
+    return true;
+}
+
+bool Ledger::isOpen() const
+{
+    if (!QSqlDatabase::contains(m_connectionName)) {
+        return false;
+    }
+    return QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QString Ledger::filePath() const
+{
+    return m_filePath;
+}
+
+int Ledger::schemaVersion() const
+{
+    if (!isOpen()) {
+        return 0;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        m_lastError = QStringLiteral("Ledger::schemaVersion: %1").arg(sqlMessage(query.lastError()));
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+int Ledger::latestSchemaVersion()
+{
+    return migrations().isEmpty() ? 0 : migrations().constLast().version;
+}
+
+bool Ledger::migrate(QString* error)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const auto readVersion = [&db](int* version, QString* message) {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+            *message = QStringLiteral("cannot read the schema version: %1").arg(sqlMessage(query.lastError()));
+            return false;
+        }
+        *version = query.value(0).toInt();
+        return true;
+    };
+    const auto tooNew = [](int version) {
+        return QStringLiteral("the ledger has schema version %1, newer than the newest this Hirebridge knows (%2); "
+                              "update Hirebridge or use another data directory")
+            .arg(version)
+            .arg(latestSchemaVersion());
+    };
+
+    int version = 0;
+    if (!readVersion(&version, error)) {
+        return false;
+    }
+    if (version > latestSchemaVersion()) {
+        *error = tooNew(version);
+        return false;
+    }
+    for (const auto& step : migrations()) {
+        if (step.version <= version) {
+            continue;
+        }
+        WriteTransaction transaction(db);
+        QString message;
+        if (!transaction.begin(&message)) {
+            *error = QStringLiteral("migration to version %1: %2").arg(step.version).arg(message);
+            return false;
+        }
+        // Another process may have migrated while this one waited for the write lock.
+        if (!readVersion(&version, error)) {
+            return false;
+        }
+        if (version > latestSchemaVersion()) {
+            *error = tooNew(version);
+            return false;
+        }
+        if (step.version <= version) {
+            continue;
+        }
+        for (const auto& statement : step.statements) {
+            QSqlQuery query(db);
+            if (!query.exec(statement)) {
+                *error = QStringLiteral("migration to version %1 failed: %2 (in: %3)")
+                             .arg(step.version)
+                             .arg(sqlMessage(query.lastError()), statement.left(80));
+                return false;
+            }
+        }
+        QSqlQuery setVersion(db);
+        if (!setVersion.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version))) {
+            *error = QStringLiteral("migration to version %1: cannot set the schema version: %2")
+                         .arg(step.version)
+                         .arg(sqlMessage(setVersion.lastError()));
+            return false;
+        }
+        if (!transaction.commit(&message)) {
+            *error = QStringLiteral("migration to version %1: %2").arg(step.version).arg(message);
+            return false;
+        }
+        qCInfo(lcLedger).noquote() << "Ledger: migrated" << m_filePath << "to schema version" << step.version;
+        version = step.version;
+    }
+    return true;
+}
+
+bool Ledger::exec(const QString& sql, QString* error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql)) {
+        const QString message = sqlMessage(query.lastError());
+        m_lastError = QStringLiteral("Ledger: %1 failed: %2").arg(sql.left(80), message);
+        if (error) {
+            *error = m_lastError;
+        }
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+// Records a failure in lastError() and *error; always returns false.
+bool failWith(QString* lastError, QString* error, const QString& operation, const QString& message)
+{
+    *lastError = QStringLiteral("Ledger::%1: %2").arg(operation, message);
+    qCDebug(lcLedger).noquote() << *lastError;
+    if (error) {
+        *error = *lastError;
+    }
+    return false;
+}
+
+} // namespace
+
+// --- hires -------------------------------------------------------------------------------------------------------
+
+bool Ledger::upsertHires(const QList<Hire>& hires, const QStringList& targets, QString* error)
+{
+    const QString operation = QStringLiteral("upsertHires");
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    HireWriter writer(db);
+    if (!writer.prepare(&message) || !writer.write(hires, targets, &message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    if (!transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+QList<Hire> Ledger::hires() const
+{
+    QList<Hire> result;
+    if (!isOpen()) {
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT application_id, data FROM hires") + kHireOrder)) {
+        failWith(&m_lastError, nullptr, QStringLiteral("hires"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        QJsonParseError parseError;
+        const auto document = QJsonDocument::fromJson(query.value(1).toString().toUtf8(), &parseError);
+        QString message;
+        std::optional<Hire> hire;
+        if (document.isObject()) {
+            hire = Hire::fromJson(document.object(), &message);
+        } else {
+            message = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                   : QStringLiteral("not a JSON object");
+        }
+        if (!hire) {
+            failWith(&m_lastError, nullptr, QStringLiteral("hires"),
+                QStringLiteral("cached hire %1 is unreadable and skipped: %2").arg(query.value(0).toString(), message));
+            continue;
+        }
+        result.append(std::move(*hire));
+    }
+    return result;
+}
+
+QList<HireRow> Ledger::hireRows() const
+{
+    QList<HireRow> result;
+    if (!isOpen()) {
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT application_id, candidate_id, name, email, start_date, job_title,"
+                                   " department, hiring_manager FROM hires")
+            + kHireOrder)) {
+        failWith(&m_lastError, nullptr, QStringLiteral("hireRows"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        result.append(HireRow {query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(), query.value(4).toString(), query.value(5).toString(), query.value(6).toString(),
+            query.value(7).toString()});
+    }
+    return result;
+}
+
+std::optional<Hire> Ledger::hire(const QString& applicationId) const
+{
+    if (!isOpen()) {
+        return std::nullopt;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT data FROM hires WHERE application_id = ?"));
+    query.bindValue(0, text(applicationId));
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("hire(%1)").arg(applicationId), sqlMessage(query.lastError()));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(query.value(0).toString().toUtf8(), &parseError);
+    QString message = parseError.errorString();
+    std::optional<Hire> hire;
+    if (document.isObject()) {
+        hire = Hire::fromJson(document.object(), &message);
+    }
+    if (!hire) {
+        failWith(&m_lastError, nullptr, QStringLiteral("hire(%1)").arg(applicationId),
+            QStringLiteral("the cached hire is unreadable: %1").arg(message));
+    }
+    return hire;
+}
+
+int Ledger::hireCount() const
+{
+    if (!isOpen()) {
+        return 0;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM hires")) || !query.next()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("hireCount"), sqlMessage(query.lastError()));
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+// --- push records ------------------------------------------------------------------------------------------------
+
+QList<PushRecord> Ledger::pushRecords(const QString& target) const
+{
+    QList<PushRecord> result;
+    if (!isOpen()) {
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (target.isEmpty()) {
+        query.prepare(
+            QStringLiteral("SELECT %1 FROM push_records ORDER BY application_id, target").arg(kPushRecordColumns));
+    } else {
+        query.prepare(QStringLiteral("SELECT %1 FROM push_records WHERE target = ? ORDER BY application_id")
+                          .arg(kPushRecordColumns));
+        query.bindValue(0, text(target));
+    }
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("pushRecords"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        result.append(readPushRecord(query));
+    }
+    return result;
+}
+
+std::optional<PushRecord> Ledger::pushRecord(const QString& applicationId, const QString& target) const
+{
+    if (!isOpen()) {
+        return std::nullopt;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM push_records WHERE application_id = ? AND target = ?").arg(kPushRecordColumns));
+    query.bindValue(0, text(applicationId));
+    query.bindValue(1, text(target));
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("pushRecord(%1)").arg(recordName(applicationId, target)),
+            sqlMessage(query.lastError()));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return readPushRecord(query);
+}
+
+bool Ledger::ensurePushRecord(const QString& applicationId, const QString& target, QString* error)
+{
+    const QString operation = QStringLiteral("ensurePushRecord(%1)").arg(recordName(applicationId, target));
+    if (applicationId.isEmpty() || target.isEmpty()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("empty application id or target"));
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO push_records (application_id, target, state, updated_at)"
+                                 " VALUES (?, ?, 'ready', ?) ON CONFLICT (application_id, target) DO NOTHING"));
+    query.bindValue(0, text(applicationId));
+    query.bindValue(1, text(target));
+    query.bindValue(2, text(nowText()));
+    if (!query.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(query.lastError()));
+    }
+    if (!transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+bool Ledger::beginSending(const QString& applicationId, const QString& target, const QList<PushState>& from,
+    const QString& attemptId, const QString& ownerId, QString* error)
+{
+    const QString operation = QStringLiteral("beginSending(%1)").arg(recordName(applicationId, target));
+    if (from.isEmpty()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("no state to move from"));
+    }
+    if (attemptId.isEmpty()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("empty attempt id"));
+    }
+    QStringList fromNames;
+    QStringList placeholders;
+    for (const auto state : from) {
+        fromNames.append(pushStateName(state));
+        placeholders.append(QStringLiteral("?"));
+    }
+
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    const QString now = nowText();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE push_records SET state = 'sending', attempt_id = ?, owner_id = ?,"
+                                  " attempts = attempts + 1, reason = '', transient = 0, updated_at = ?"
+                                  " WHERE application_id = ? AND target = ? AND state IN (%1)")
+                       .arg(placeholders.join(QLatin1StringView(", "))));
+    int index = 0;
+    update.bindValue(index++, text(attemptId));
+    update.bindValue(index++, text(ownerId));
+    update.bindValue(index++, text(now));
+    update.bindValue(index++, text(applicationId));
+    update.bindValue(index++, text(target));
+    for (const auto& name : std::as_const(fromNames)) {
+        update.bindValue(index++, text(name));
+    }
+    if (!update.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(update.lastError()));
+    }
+    if (update.numRowsAffected() != 1) {
+        return failWith(&m_lastError, error, operation,
+            QStringLiteral("the record %1, not %2")
+                .arg(describeRecord(db, applicationId, target), fromNames.join(QLatin1StringView(" or "))));
+    }
+    AuditEntry audit;
+    audit.target = target;
+    audit.applicationId = applicationId;
+    audit.action = QStringLiteral("state");
+    audit.attemptId = attemptId;
+    audit.detail = QStringLiteral("sending");
+    if (!insertAudit(db, audit, &message) || !transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+bool Ledger::finishSending(const QString& applicationId, const QString& target, const QString& attemptId,
+    PushState outcome, const QString& remoteId, const QString& reason, bool transient, const AuditEntry& audit,
+    QString* error)
+{
+    const QString operation = QStringLiteral("finishSending(%1)").arg(recordName(applicationId, target));
+    if (outcome == PushState::Sending) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("\"sending\" is not an outcome"));
+    }
+    if (attemptId.isEmpty()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("empty attempt id"));
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE push_records SET state = ?, remote_id = ?, reason = ?, transient = ?,"
+                                  " owner_id = '', updated_at = ?"
+                                  " WHERE application_id = ? AND target = ? AND state = 'sending' AND attempt_id = ?"));
+    update.bindValue(0, text(pushStateName(outcome)));
+    update.bindValue(1, text(remoteId));
+    update.bindValue(2, text(reason));
+    update.bindValue(3, transient ? 1 : 0);
+    update.bindValue(4, text(nowText()));
+    update.bindValue(5, text(applicationId));
+    update.bindValue(6, text(target));
+    update.bindValue(7, text(attemptId));
+    if (!update.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(update.lastError()));
+    }
+    if (update.numRowsAffected() != 1) {
+        return failWith(&m_lastError, error, operation,
+            QStringLiteral("the record %1, not sending with attempt %2")
+                .arg(describeRecord(db, applicationId, target), attemptId));
+    }
+    if (!audit.action.isEmpty()) {
+        AuditEntry entry = audit;
+        if (entry.applicationId.isEmpty()) {
+            entry.applicationId = applicationId;
+        }
+        if (entry.target.isEmpty()) {
+            entry.target = target;
+        }
+        if (entry.attemptId.isEmpty()) {
+            entry.attemptId = attemptId;
+        }
+        if (!insertAudit(db, entry, &message)) {
+            return failWith(&m_lastError, error, operation, message);
+        }
+    }
+    if (!transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+bool Ledger::setState(
+    const QString& applicationId, const QString& target, PushState state, const QString& reason, QString* error)
+{
+    const QString operation = QStringLiteral("setState(%1)").arg(recordName(applicationId, target));
+    if (state == PushState::Sending) {
+        return failWith(
+            &m_lastError, error, operation, QStringLiteral("a record moves to \"sending\" only through beginSending"));
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE push_records SET state = ?, reason = ?, transient = 0, owner_id = '',"
+                                  " updated_at = ? WHERE application_id = ? AND target = ?"));
+    update.bindValue(0, text(pushStateName(state)));
+    update.bindValue(1, text(reason));
+    update.bindValue(2, text(nowText()));
+    update.bindValue(3, text(applicationId));
+    update.bindValue(4, text(target));
+    if (!update.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(update.lastError()));
+    }
+    if (update.numRowsAffected() != 1) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("the record does not exist"));
+    }
+    AuditEntry audit;
+    audit.target = target;
+    audit.applicationId = applicationId;
+    audit.action = QStringLiteral("state");
+    audit.detail = reason.isEmpty() ? pushStateName(state) : QStringLiteral("%1: %2").arg(pushStateName(state), reason);
+    if (!insertAudit(db, audit, &message) || !transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+// --- audit -------------------------------------------------------------------------------------------------------
+
+bool Ledger::appendAudit(const AuditEntry& entry, QString* error)
+{
+    const QString operation = QStringLiteral("appendAudit");
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message) || !insertAudit(db, entry, &message) || !transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+QList<AuditEntry> Ledger::audit(const QString& applicationId) const
+{
+    QList<AuditEntry> result;
+    if (!isOpen()) {
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    const QString columns
+        = QStringLiteral("id, at, target, application_id, action, attempt_id, http_status, payload_hash, detail");
+    if (applicationId.isEmpty()) {
+        query.prepare(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(columns));
+    } else {
+        query.prepare(QStringLiteral("SELECT %1 FROM audit_log WHERE application_id = ? ORDER BY id").arg(columns));
+        query.bindValue(0, text(applicationId));
+    }
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("audit"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        AuditEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.at = parseTime(query.value(1).toString());
+        entry.target = query.value(2).toString();
+        entry.applicationId = query.value(3).toString();
+        entry.action = query.value(4).toString();
+        entry.attemptId = query.value(5).toString();
+        entry.httpStatus = query.value(6).toInt();
+        entry.payloadHash = query.value(7).toString();
+        entry.detail = query.value(8).toString();
+        result.append(entry);
+    }
+    return result;
+}
+
+// --- sync state --------------------------------------------------------------------------------------------------
+
+QString Ledger::syncToken(const QString& stream) const
+{
+    if (!isOpen()) {
+        return {};
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT token FROM sync_state WHERE stream = ?"));
+    query.bindValue(0, text(stream));
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("syncToken(%1)").arg(stream), sqlMessage(query.lastError()));
+        return {};
+    }
+    return query.next() ? query.value(0).toString() : QString();
+}
+
+bool Ledger::setSyncToken(const QString& stream, const QString& token, QString* error)
+{
+    const QString operation = QStringLiteral("setSyncToken(%1)").arg(stream);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message) || !writeSyncToken(db, stream, token, &message) || !transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+bool Ledger::commitSync(const QList<Hire>& hires, const QStringList& targets, const QString& stream,
+    const QString& newToken, QString* error)
+{
+    const QString operation = QStringLiteral("commitSync(%1)").arg(stream);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    HireWriter writer(db);
+    if (!writer.prepare(&message) || !writer.write(hires, targets, &message)
+        || !writeSyncToken(db, stream, newToken, &message) || !transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <Qt>
+
+// Custom data roles shared by the core item models and the ui delegates/proxies. Values start at Qt::UserRole so
+// they never collide with Qt's own roles; append new roles at the end (tests and saved view state may rely on them).
+namespace ItemRoles {
+enum Role : int {
+    ApplicationIdRole = Qt::UserRole + 1, // QString, every column
+    PushStateRole, // int of PushState, target columns only
+    TargetRole, // QString target id ("bob", ...), target columns only
+    SortRole, // int rank: comparing two ranks orders rows the way the column should sort
+    FilterRole, // QString, case-folded "candidate job e-mail" used by the filter, every column
+    ReasonRole, // QString, why a record failed / was skipped / exists, target columns only
+    RemoteIdRole, // QString, the id in the target when known, target columns only
+    EmailRole, // QString, candidate e-mail, every column
+    WarningsRole, // QStringList, assembly notes, every column
+};
+} // namespace ItemRoles

@@ -1,0 +1,129 @@
+#include "Config.h"
+
+#include "http/Redaction.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace {
+
+const QString kDefaultAshbyUrl = QStringLiteral("https://api.ashbyhq.com");
+const QString kDefaultBobUrl = QStringLiteral("https://api.hibob.com");
+
+QString pick(const QSettings& settings, const char* key, const QProcessEnvironment& env, const char* var,
+    const QString& fallback = {})
+{
+    const QString name = QString::fromLatin1(var);
+    if (env.contains(name)) {
+        return env.value(name).trimmed();
+    }
+    return settings.value(QString::fromLatin1(key), fallback).toString().trimmed();
+}
+
+QUrl parseUrl(const QString& text, const char* what, QStringList* errors)
+{
+    if (text.isEmpty()) {
+        return {};
+    }
+    QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
+        errors->append(QStringLiteral("%1 is not a valid URL: \"%2\"").arg(QString::fromLatin1(what), text));
+        return {};
+    }
+    // The API base precedes /v1 (or the Ashby RPC names): a trailing slash would double up.
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/'))) {
+        path.chop(1);
+    }
+    url.setPath(path);
+    return url;
+}
+
+} // namespace
+
+QStringList Config::targets() const
+{
+    QStringList list {QStringLiteral("bob")};
+    if (bambooHrUrl.isValid() && !bambooHrUrl.isEmpty()) {
+        list << QStringLiteral("bamboohr");
+    }
+    if (personioUrl.isValid() && !personioUrl.isEmpty()) {
+        list << QStringLiteral("personio");
+    }
+    return list;
+}
+
+QString Config::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString Config::bobModeName(BobMode mode)
+{
+    return mode == BobMode::HireApi ? QStringLiteral("hire-api") : QStringLiteral("direct");
+}
+
+Config Config::load(const QSettings& settings, const QProcessEnvironment& env, QStringList* errors)
+{
+    Config c;
+    const QString dataDir = env.value(QStringLiteral("HIREBRIDGE_DATA_DIR")).trimmed();
+    c.dataDir = dataDir.isEmpty() ? defaultDataDir() : dataDir;
+
+    c.ashby.baseUrl = parseUrl(pick(settings, SettingsKey::AshbyUrl, env, "HIREBRIDGE_ASHBY_URL", kDefaultAshbyUrl),
+        "HIREBRIDGE_ASHBY_URL", errors);
+    if (env.contains(QStringLiteral("HIREBRIDGE_ASHBY_API_KEY"))) {
+        c.ashby.apiKey = env.value(QStringLiteral("HIREBRIDGE_ASHBY_API_KEY")).trimmed();
+        c.ashby.apiKeyFromEnvironment = true;
+    }
+
+    c.bob.apiUrl = parseUrl(pick(settings, SettingsKey::BobApiUrl, env, "HIREBRIDGE_BOB_API_URL", kDefaultBobUrl),
+        "HIREBRIDGE_BOB_API_URL", errors);
+    const QString hire = pick(settings, SettingsKey::BobHireUrl, env, "HIREBRIDGE_BOB_HIRE_URL");
+    if (!hire.isEmpty()) {
+        // The Hire URL is opaque: keep it exactly as given, only check that it parses.
+        QUrl url(hire, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
+            errors->append(QStringLiteral("HIREBRIDGE_BOB_HIRE_URL is not a valid URL: \"%1\"").arg(hire));
+        } else {
+            c.bob.hireUrl = url;
+        }
+    }
+    c.bob.serviceUserId = pick(settings, SettingsKey::BobServiceUserId, env, "HIREBRIDGE_BOB_SERVICE_USER_ID");
+    if (env.contains(QStringLiteral("HIREBRIDGE_BOB_TOKEN"))) {
+        c.bob.token = env.value(QStringLiteral("HIREBRIDGE_BOB_TOKEN")).trimmed();
+        c.bob.tokenFromEnvironment = true;
+    }
+    const QString mode = pick(settings, SettingsKey::BobMode, env, "HIREBRIDGE_BOB_MODE", QStringLiteral("hire-api"));
+    if (mode.isEmpty() || mode == QLatin1String("hire-api")) {
+        c.bob.mode = BobMode::HireApi;
+    } else if (mode == QLatin1String("direct")) {
+        c.bob.mode = BobMode::Direct;
+    } else {
+        errors->append(QStringLiteral("HIREBRIDGE_BOB_MODE must be \"hire-api\" or \"direct\", not \"%1\"").arg(mode));
+    }
+
+    c.bambooHrUrl = parseUrl(
+        pick(settings, SettingsKey::BambooHrUrl, env, "HIREBRIDGE_BAMBOOHR_URL"), "HIREBRIDGE_BAMBOOHR_URL", errors);
+    c.personioUrl = parseUrl(
+        pick(settings, SettingsKey::PersonioUrl, env, "HIREBRIDGE_PERSONIO_URL"), "HIREBRIDGE_PERSONIO_URL", errors);
+
+    for (const auto* var : {"HIREBRIDGE_ASHBY_API_KEY", "HIREBRIDGE_BOB_TOKEN", "HIREBRIDGE_BAMBOOHR_API_KEY",
+             "HIREBRIDGE_PERSONIO_CLIENT_SECRET"}) {
+        const QString value = env.value(QString::fromLatin1(var));
+        if (!value.isEmpty()) {
+            Redaction::registerSecret(value.trimmed());
+        }
+    }
+    return c;
+}
+
+void Config::save(QSettings& settings) const
+{
+    settings.setValue(QString::fromLatin1(SettingsKey::AshbyUrl), ashby.baseUrl.toString());
+    settings.setValue(QString::fromLatin1(SettingsKey::BobApiUrl), bob.apiUrl.toString());
+    settings.setValue(QString::fromLatin1(SettingsKey::BobHireUrl), bob.hireUrl.toString());
+    settings.setValue(QString::fromLatin1(SettingsKey::BobServiceUserId), bob.serviceUserId);
+    settings.setValue(QString::fromLatin1(SettingsKey::BobMode), bobModeName(bob.mode));
+    settings.setValue(QString::fromLatin1(SettingsKey::BambooHrUrl), bambooHrUrl.toString());
+    settings.setValue(QString::fromLatin1(SettingsKey::PersonioUrl), personioUrl.toString());
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+class QSettings;
+
+// Where the Hire API event or the people record goes.
+enum class BobMode { HireApi, Direct };
+
+struct AshbyConfig
+{
+    QUrl baseUrl; // API base; the client appends "/<category>.<method>"
+    QString apiKey; // secret: memory only
+    bool apiKeyFromEnvironment = false;
+};
+
+struct BobConfig
+{
+    QUrl apiUrl; // API base preceding /v1
+    QUrl hireUrl; // opaque Hire URL copied from Bob; posted to unchanged
+    QString serviceUserId;
+    QString token; // secret: memory only
+    bool tokenFromEnvironment = false;
+    BobMode mode = BobMode::HireApi;
+};
+
+// The effective configuration: saved settings overridden by HIREBRIDGE_* environment variables (design §6).
+// Secrets are only ever filled from the environment or the SecretStore, never from QSettings.
+struct Config
+{
+    QString dataDir;
+    AshbyConfig ashby;
+    BobConfig bob;
+    QUrl bambooHrUrl;
+    QUrl personioUrl;
+
+    // Targets the admin can push to with this configuration, in display order ("bob", "bamboohr", "personio").
+    QStringList targets() const;
+
+    static QString defaultDataDir();
+    // Reads settings then the environment. Problems in values (bad URL, unknown mode) go to *errors; secrets found
+    // in the environment are registered for redaction.
+    static Config load(const QSettings& settings, const QProcessEnvironment& env, QStringList* errors);
+    // Saves the non-secret values only.
+    void save(QSettings& settings) const;
+
+    static QString bobModeName(BobMode mode);
+};
+
+// QSettings keys (non-secret values only).
+namespace SettingsKey {
+inline constexpr const char* AshbyUrl = "ashby/url";
+inline constexpr const char* BobApiUrl = "bob/apiUrl";
+inline constexpr const char* BobHireUrl = "bob/hireUrl";
+inline constexpr const char* BobServiceUserId = "bob/serviceUserId";
+inline constexpr const char* BobMode = "bob/mode";
+inline constexpr const char* BambooHrUrl = "bamboohr/url";
+inline constexpr const char* PersonioUrl = "personio/url";
+} // namespace SettingsKey
+
+// SecretStore keys.
+namespace SecretKey {
+inline constexpr const char* AshbyApiKey = "ashby/apiKey";
+inline constexpr const char* BobToken = "bob/token";
+} // namespace SecretKey

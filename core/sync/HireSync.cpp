@@ -1,0 +1,520 @@
+#include "HireSync.h"
+
+#include "ashby/AshbyClient.h"
+#include "ashby/JsonReader.h"
+#include "ledger/Ledger.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSync, "hirebridge.sync")
+
+namespace {
+
+QString s(const char* text)
+{
+    return QString::fromLatin1(text);
+}
+
+const int kPageSize = 100;
+
+} // namespace
+
+HireSync::HireSync(AshbyClient* ashby, Ledger* ledger, const Options& options, QObject* parent)
+    : QObject(parent)
+    , m_ashby(ashby)
+    , m_ledger(ledger)
+    , m_options(options)
+{
+    qRegisterMetaType<HireSync::Result>();
+}
+
+void HireSync::start()
+{
+    if (!m_options.full && m_ledger) {
+        m_token = m_ledger->syncToken(syncStream());
+    }
+    m_result.incremental = !m_token.isEmpty();
+    qCInfo(lcSync) << (m_result.incremental ? "incremental sync with the saved sync token" : "full sync");
+    requestPage();
+}
+
+void HireSync::cancel()
+{
+    if (m_done) {
+        return;
+    }
+    m_cancelled = true;
+    m_result.error = ApiError::make(
+        ApiError::Kind::Cancelled, QStringLiteral("the sync was cancelled"), AshbyClient::serverName());
+    finish();
+}
+
+void HireSync::requestPage()
+{
+    if (m_done || !m_ashby) {
+        return;
+    }
+    QJsonObject body {{s("limit"), kPageSize}};
+    if (m_token.isEmpty()) {
+        body.insert(s("status"), s("Hired"));
+    } else {
+        // Incremental passes go without filters (Ashby does not promise to honour them with a token); hired
+        // applications are picked out below.
+        body.insert(s("syncToken"), m_token);
+    }
+    if (!m_cursor.isEmpty()) {
+        body.insert(s("cursor"), m_cursor);
+    }
+    const int page = m_result.pages + 1;
+    Q_EMIT progress(0, 0, tr("Reading hired applications from Ashby (page %1)…").arg(page));
+    m_ashby->call(s("application.list"), body, QStringLiteral("application.list page %1").arg(page),
+        [this](const AshbyResult& r) {
+            if (m_done) {
+                return;
+            }
+            if (!r.ok()) {
+                const bool tokenRefused = r.error.code == QLatin1String("sync_token_expired")
+                    || r.error.code == QLatin1String("incremental_sync_too_large");
+                if (!m_token.isEmpty() && tokenRefused) {
+                    qCInfo(lcSync) << "Ashby refused the sync token (" << r.error.code << "): running a full sync";
+                    m_token.clear();
+                    m_cursor.clear();
+                    m_hires.clear();
+                    m_indexById.clear();
+                    m_result.pages = 0;
+                    m_result.fellBackToFull = true;
+                    requestPage();
+                    return;
+                }
+                m_result.error = r.error;
+                finish();
+                return;
+            }
+            onPage(r.envelope);
+        });
+}
+
+void HireSync::onPage(const QJsonObject& envelope)
+{
+    ++m_result.pages;
+    const QString context = QStringLiteral("application.list page %1").arg(m_result.pages);
+    auto pageError = [&](const QString& message) {
+        m_result.error = ApiError::make(ApiError::Kind::Parse, message, AshbyClient::serverName());
+        m_result.error.context = context;
+        finish();
+    };
+    const auto results = envelope.value(s("results"));
+    if (!results.isArray()) {
+        pageError(QStringLiteral("field \"results\" is not an array"));
+        return;
+    }
+    const auto items = results.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isObject()) {
+            pageError(QStringLiteral("results[%1] is not an object").arg(i));
+            return;
+        }
+        const auto app = items.at(i).toObject();
+        const auto id = app.value(s("id"));
+        if (!id.isString() || id.toString().isEmpty()) {
+            pageError(QStringLiteral("results[%1].id is not a string").arg(i));
+            return;
+        }
+        const auto status = app.value(s("status"));
+        if (!status.isString()) {
+            pageError(QStringLiteral("results[%1].status of application %2 is not a string").arg(i).arg(id.toString()));
+            return;
+        }
+        if (status.toString() != QLatin1String("Hired")) {
+            continue;
+        }
+        const QString key = id.toString();
+        const auto existing = m_indexById.constFind(key);
+        if (existing != m_indexById.constEnd()) {
+            m_hires[*existing].application = app;
+        } else {
+            m_indexById.insert(key, m_hires.size());
+            m_hires.append(Pending {app, {}, {}, false});
+        }
+    }
+    const auto more = envelope.value(s("moreDataAvailable"));
+    if (!more.isUndefined() && !more.isBool()) {
+        pageError(QStringLiteral("field \"moreDataAvailable\" is not a boolean"));
+        return;
+    }
+    if (more.toBool()) {
+        const auto cursor = envelope.value(s("nextCursor"));
+        if (!cursor.isString() || cursor.toString().isEmpty()) {
+            pageError(QStringLiteral("moreDataAvailable is true but there is no \"nextCursor\""));
+            return;
+        }
+        m_cursor = cursor.toString();
+        requestPage();
+        return;
+    }
+    m_newToken = envelope.value(s("syncToken")).toString();
+    startDetails();
+}
+
+void HireSync::startDetails()
+{
+    if (m_hires.isEmpty()) {
+        assembleAndCommit();
+        return;
+    }
+    // Requests per run: one definitions pass, one job.info per job, one department/location/user lookup per id,
+    // then candidate.info and offer.list per hire.
+    m_detailCallsTotal = 0;
+    fetchDefinitions(QString());
+}
+
+bool HireSync::abortOn(const ApiError& error)
+{
+    if (m_done) {
+        return true;
+    }
+    const bool runLevel = error.isConnectionOrAuth() || error.kind == ApiError::Kind::RateLimited
+        || error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::Cancelled
+        || error.kind == ApiError::Kind::InvalidUrl || error.kind == ApiError::Kind::TooLarge;
+    if (runLevel) {
+        m_result.error = error;
+        finish();
+    }
+    return runLevel;
+}
+
+void HireSync::hireFailed(const QString& applicationId, const ApiError& error)
+{
+    if (m_failedIds.contains(applicationId)) {
+        return;
+    }
+    m_failedIds.insert(applicationId);
+    ApiError e = error;
+    const auto index = m_indexById.value(applicationId, -1);
+    QString name;
+    if (index >= 0) {
+        name = m_hires.at(index).application.value(s("candidate")).toObject().value(s("name")).toString();
+    }
+    QString who = name.isEmpty() ? QStringLiteral("hire %1").arg(applicationId)
+                                 : QStringLiteral("hire %1 (%2)").arg(applicationId, name);
+    e.context = error.context.isEmpty() ? who : QStringLiteral("%1: %2").arg(who, error.context);
+    m_result.hireErrors.append(e);
+    qCWarning(lcSync) << e.toString();
+}
+
+void HireSync::phaseCallDone()
+{
+    ++m_detailCallsDone;
+    Q_EMIT progress(
+        m_detailCallsDone, qMax(m_detailCallsTotal, m_detailCallsDone), tr("Reading hire details from Ashby…"));
+    if (--m_outstanding == 0 && !m_done && m_nextPhase) {
+        auto next = m_nextPhase;
+        m_nextPhase = nullptr;
+        (this->*next)();
+    }
+}
+
+void HireSync::fetchDefinitions(const QString& cursor)
+{
+    QJsonObject body {{s("limit"), kPageSize}, {s("includeArchived"), true}};
+    if (!cursor.isEmpty()) {
+        body.insert(s("cursor"), cursor);
+    }
+    m_ashby->call(s("customField.list"), body, s("customField.list"), [this](const AshbyResult& r) {
+        if (m_done) {
+            return;
+        }
+        if (!r.ok()) {
+            if (abortOn(r.error)) {
+                return;
+            }
+            // Without definitions, values are still kept; only their declared types are unknown.
+            qCWarning(lcSync) << "custom field definitions unavailable:" << r.error.toString();
+            fetchJobs();
+            return;
+        }
+        QString error;
+        const auto defs = HireAssembler::parseDefinitions(r.results().toArray(), &error);
+        if (!error.isEmpty()) {
+            qCWarning(lcSync) << error;
+        }
+        m_definitions.insert(defs);
+        const QString next = r.envelope.value(s("nextCursor")).toString();
+        if (r.envelope.value(s("moreDataAvailable")).toBool() && !next.isEmpty()) {
+            fetchDefinitions(next);
+        } else {
+            fetchJobs();
+        }
+    });
+}
+
+void HireSync::fetchJobs()
+{
+    QSet<QString> jobIds;
+    for (const auto& p : std::as_const(m_hires)) {
+        const QString id = p.application.value(s("job")).toObject().value(s("id")).toString();
+        if (!id.isEmpty()) {
+            jobIds.insert(id);
+        }
+    }
+    m_nextPhase = &HireSync::fetchLookups;
+    if (jobIds.isEmpty()) {
+        fetchLookups();
+        return;
+    }
+    m_outstanding = int(jobIds.size());
+    m_detailCallsTotal += m_outstanding;
+    for (const auto& id : std::as_const(jobIds)) {
+        m_ashby->call(s("job.info"), QJsonObject {{s("id"), id}}, QStringLiteral("job.info %1").arg(id),
+            [this, id](const AshbyResult& r) {
+                if (m_done) {
+                    return;
+                }
+                if (!r.ok()) {
+                    if (abortOn(r.error)) {
+                        return;
+                    }
+                    qCWarning(lcSync) << r.error.toString();
+                } else if (r.results().isObject()) {
+                    m_jobs.insert(id, r.results().toObject());
+                } else {
+                    qCWarning(lcSync) << "job.info" << id << ": results is not an object";
+                }
+                phaseCallDone();
+            });
+    }
+}
+
+void HireSync::fetchLookups()
+{
+    QSet<QString> departments;
+    QSet<QString> locations;
+    QSet<QString> users;
+    for (const auto& p : std::as_const(m_hires)) {
+        const auto summary = p.application.value(s("job")).toObject();
+        const auto job = m_jobs.value(summary.value(s("id")).toString());
+        QString dep = job.value(s("departmentId")).toString();
+        if (dep.isEmpty()) {
+            dep = summary.value(s("departmentId")).toString();
+        }
+        QString loc = job.value(s("locationId")).toString();
+        if (loc.isEmpty()) {
+            loc = summary.value(s("locationId")).toString();
+        }
+        if (!dep.isEmpty()) {
+            departments.insert(dep);
+        }
+        if (!loc.isEmpty()) {
+            locations.insert(loc);
+        }
+        PersonRef manager = HireAssembler::hiringManagerFrom(p.application.value(s("hiringTeam")).toArray());
+        if (manager.isEmpty()) {
+            manager = HireAssembler::hiringManagerFrom(job.value(s("hiringTeam")).toArray());
+        }
+        if (!manager.id.isEmpty() && manager.email.isEmpty()) {
+            users.insert(manager.id);
+        }
+    }
+    m_nextPhase = &HireSync::fetchPerHire;
+    m_outstanding = int(departments.size() + locations.size() + users.size());
+    if (m_outstanding == 0) {
+        fetchPerHire();
+        return;
+    }
+    m_detailCallsTotal += m_outstanding;
+    auto lookup = [this](const QString& endpoint, const QString& key, const QString& id, QHash<QString, QString>* out) {
+        m_ashby->call(endpoint, QJsonObject {{key, id}}, QStringLiteral("%1 %2").arg(endpoint, id),
+            [this, id, out](const AshbyResult& r) {
+                if (m_done) {
+                    return;
+                }
+                if (!r.ok()) {
+                    if (abortOn(r.error)) {
+                        return;
+                    }
+                    qCWarning(lcSync) << r.error.toString();
+                } else {
+                    out->insert(id, r.results().toObject().value(s("name")).toString());
+                }
+                phaseCallDone();
+            });
+    };
+    for (const auto& id : std::as_const(departments)) {
+        lookup(s("department.info"), s("departmentId"), id, &m_departmentNames);
+    }
+    for (const auto& id : std::as_const(locations)) {
+        lookup(s("location.info"), s("locationId"), id, &m_locationNames);
+    }
+    for (const auto& id : std::as_const(users)) {
+        m_ashby->call(s("user.info"), QJsonObject {{s("userId"), id}}, QStringLiteral("user.info %1").arg(id),
+            [this, id](const AshbyResult& r) {
+                if (m_done) {
+                    return;
+                }
+                if (!r.ok()) {
+                    if (abortOn(r.error)) {
+                        return;
+                    }
+                    qCWarning(lcSync) << r.error.toString();
+                } else {
+                    const auto u = r.results().toObject();
+                    m_users.insert(id,
+                        PersonRef {id, u.value(s("firstName")).toString(), u.value(s("lastName")).toString(),
+                            u.value(s("email")).toString().trimmed()});
+                }
+                phaseCallDone();
+            });
+    }
+}
+
+void HireSync::fetchPerHire()
+{
+    m_nextPhase = &HireSync::assembleAndCommit;
+    m_outstanding = 0;
+    QList<qsizetype> todo;
+    for (qsizetype i = 0; i < m_hires.size(); ++i) {
+        const auto& app = m_hires.at(i).application;
+        const QString appId = app.value(s("id")).toString();
+        const auto cid = app.value(s("candidate")).toObject().value(s("id"));
+        if (!cid.isString() || cid.toString().isEmpty()) {
+            hireFailed(appId,
+                ApiError::make(ApiError::Kind::Parse,
+                    QStringLiteral("field \"candidate.id\" is %1, expected a string").arg(JsonReader::typeName(cid)),
+                    AshbyClient::serverName()));
+            continue;
+        }
+        todo.append(i);
+    }
+    m_outstanding = int(todo.size() * 2);
+    m_detailCallsTotal += m_outstanding;
+    if (m_outstanding == 0) {
+        assembleAndCommit();
+        return;
+    }
+    for (const auto i : std::as_const(todo)) {
+        const QString appId = m_hires.at(i).application.value(s("id")).toString();
+        const QString candidateId
+            = m_hires.at(i).application.value(s("candidate")).toObject().value(s("id")).toString();
+        m_ashby->call(s("candidate.info"), QJsonObject {{s("id"), candidateId}},
+            QStringLiteral("candidate.info %1").arg(candidateId), [this, i, appId](const AshbyResult& r) {
+                if (m_done) {
+                    return;
+                }
+                if (!r.ok()) {
+                    if (abortOn(r.error)) {
+                        return;
+                    }
+                    hireFailed(appId, r.error);
+                } else if (!r.results().isObject()) {
+                    auto e = ApiError::make(ApiError::Kind::Parse,
+                        QStringLiteral("candidate.info: field \"results\" is %1, "
+                                       "expected an object")
+                            .arg(JsonReader::typeName(r.results())),
+                        AshbyClient::serverName());
+                    hireFailed(appId, e);
+                } else {
+                    m_hires[i].candidate = r.results().toObject();
+                }
+                phaseCallDone();
+            });
+        m_ashby->call(s("offer.list"), QJsonObject {{s("applicationId"), appId}, {s("limit"), kPageSize}},
+            QStringLiteral("offer.list for application %1").arg(appId), [this, i, appId](const AshbyResult& r) {
+                if (m_done) {
+                    return;
+                }
+                if (!r.ok()) {
+                    if (abortOn(r.error)) {
+                        return;
+                    }
+                    hireFailed(appId, r.error);
+                } else if (!r.results().isArray()) {
+                    auto e = ApiError::make(ApiError::Kind::Parse,
+                        QStringLiteral("offer.list: field \"results\" is %1, "
+                                       "expected an array")
+                            .arg(JsonReader::typeName(r.results())),
+                        AshbyClient::serverName());
+                    hireFailed(appId, e);
+                } else {
+                    m_hires[i].offers = r.results().toArray();
+                }
+                phaseCallDone();
+            });
+    }
+}
+
+void HireSync::assembleAndCommit()
+{
+    if (m_done) {
+        return;
+    }
+    QList<Hire> hires;
+    hires.reserve(m_hires.size());
+    for (const auto& p : std::as_const(m_hires)) {
+        const QString appId = p.application.value(s("id")).toString();
+        if (m_failedIds.contains(appId)) {
+            continue;
+        }
+        HireAssembler::Input in;
+        in.application = p.application;
+        in.candidate = p.candidate;
+        in.offers = p.offers;
+        const auto summary = p.application.value(s("job")).toObject();
+        in.job = m_jobs.value(summary.value(s("id")).toString());
+        QString dep = in.job.value(s("departmentId")).toString();
+        if (dep.isEmpty()) {
+            dep = summary.value(s("departmentId")).toString();
+        }
+        QString loc = in.job.value(s("locationId")).toString();
+        if (loc.isEmpty()) {
+            loc = summary.value(s("locationId")).toString();
+        }
+        in.departmentName = m_departmentNames.value(dep);
+        in.locationName = m_locationNames.value(loc);
+        PersonRef manager = HireAssembler::hiringManagerFrom(p.application.value(s("hiringTeam")).toArray());
+        if (manager.isEmpty()) {
+            manager = HireAssembler::hiringManagerFrom(in.job.value(s("hiringTeam")).toArray());
+        }
+        if (!manager.id.isEmpty() && manager.email.isEmpty() && m_users.contains(manager.id)) {
+            manager = m_users.value(manager.id);
+        }
+        in.hiringManager = manager;
+        in.definitions = m_definitions;
+        QString error;
+        auto hire = HireAssembler::assemble(in, &error);
+        if (!hire) {
+            hireFailed(appId, ApiError::make(ApiError::Kind::Parse, error, AshbyClient::serverName()));
+            continue;
+        }
+        hires.append(*hire);
+    }
+
+    // A hire that could not be read must be fetched again next time: keep the old position in that case.
+    QString token = m_newToken;
+    if (!m_result.hireErrors.isEmpty()) {
+        token = (m_result.incremental && !m_result.fellBackToFull) ? m_token : QString();
+    }
+    if (m_ledger) {
+        QString error;
+        if (!m_ledger->commitSync(hires, m_options.targets, syncStream(), token, &error)) {
+            m_result.error = ApiError::make(ApiError::Kind::Api, error, QStringLiteral("Ledger"));
+            finish();
+            return;
+        }
+    }
+    m_result.tokenSaved = !token.isEmpty();
+    m_result.hiresStored = int(hires.size());
+    for (const auto& h : std::as_const(hires)) {
+        m_result.storedIds.append(h.applicationId);
+    }
+    finish();
+}
+
+void HireSync::finish()
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    Q_EMIT finished(m_result);
+}

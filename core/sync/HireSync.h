@@ -1,0 +1,102 @@
+#pragma once
+
+#include "Hire.h"
+#include "ashby/HireAssembler.h"
+#include "http/ApiError.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class AshbyClient;
+class Ledger;
+
+// Pulls hired applications from Ashby into the ledger. Incremental with Ashby's syncToken (falls back to a full pass
+// when Ashby refuses the token), pages of 100, and each job, department, location and user looked up once per run.
+// The ledger changes only at the end, in one transaction: a sync that fails midway leaves it as it was. A hire whose
+// data is unreadable is reported by name and left out; the sync token then stays where it was so the next sync
+// fetches it again.
+class HireSync : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool full = false;
+        QStringList targets; // push records are created for these
+    };
+    struct Result
+    {
+        ApiError error; // run-level failure (nothing stored)
+        QList<ApiError> hireErrors; // hires left out, each naming the application
+        int hiresStored = 0;
+        int pages = 0;
+        bool incremental = false; // a saved sync token was used
+        bool fellBackToFull = false; // Ashby refused the token; a full pass was made
+        bool tokenSaved = false;
+        QStringList storedIds;
+        bool ok() const { return !error.isError() && hireErrors.isEmpty(); }
+    };
+
+    static QString syncStream() { return QStringLiteral("ashby.applications"); }
+
+    HireSync(AshbyClient* ashby, Ledger* ledger, const Options& options, QObject* parent = nullptr);
+
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void progress(int done, int total, const QString& message);
+    void finished(const HireSync::Result& result);
+
+private:
+    struct Pending
+    {
+        QJsonObject application;
+        QJsonObject candidate;
+        QJsonArray offers;
+        bool failed = false;
+    };
+
+    void requestPage();
+    void onPage(const QJsonObject& envelope);
+    void startDetails();
+    void fetchDefinitions(const QString& cursor);
+    void fetchJobs();
+    void fetchLookups();
+    void fetchPerHire();
+    void assembleAndCommit();
+    // Routes a call error: run-level (connection, auth, rate limit, server) aborts; anything else is per item.
+    bool abortOn(const ApiError& error);
+    void hireFailed(const QString& applicationId, const ApiError& error);
+    void phaseCallDone();
+    void finish();
+
+    QPointer<AshbyClient> m_ashby;
+    Ledger* m_ledger;
+    Options m_options;
+    Result m_result;
+    bool m_done = false;
+    bool m_cancelled = false;
+
+    QString m_token;
+    QString m_cursor;
+    QString m_newToken;
+    QList<Pending> m_hires;
+    QHash<QString, qsizetype> m_indexById;
+    QHash<QString, CustomFieldDefinition> m_definitions;
+    QHash<QString, QJsonObject> m_jobs;
+    QHash<QString, QString> m_departmentNames;
+    QHash<QString, QString> m_locationNames;
+    QHash<QString, PersonRef> m_users;
+    QSet<QString> m_failedIds;
+    int m_outstanding = 0;
+    void (HireSync::*m_nextPhase)() = nullptr;
+    int m_detailCallsDone = 0;
+    int m_detailCallsTotal = 0;
+};
+
+Q_DECLARE_METATYPE(HireSync::Result)

@@ -1,0 +1,318 @@
+#include "models/HiresFilterProxyModel.h"
+#include "models/HiresModel.h"
+#include "models/ItemRoles.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+Hire makeHire(int n, const QString& name, const QString& job, const QString& email, const QString& startDate)
+{
+    Hire hire;
+    hire.applicationId = QStringLiteral("app-%1").arg(n);
+    hire.candidateId = QStringLiteral("cand-%1").arg(n);
+    hire.name = name;
+    hire.email = email;
+    hire.jobTitle = job;
+    hire.department = QStringLiteral("Engineering");
+    hire.startDate = startDate;
+    hire.hiringManager.firstName = QStringLiteral("Grace");
+    hire.hiringManager.lastName = QStringLiteral("Hopper");
+    hire.hiringManager.email = QStringLiteral("grace@example.com");
+    return hire;
+}
+
+PushRecord makeRecord(const QString& applicationId, const QString& target, PushState state, const QString& reason = {},
+    const QString& remoteId = {})
+{
+    PushRecord record;
+    record.applicationId = applicationId;
+    record.target = target;
+    record.state = state;
+    record.reason = reason;
+    record.remoteId = remoteId;
+    return record;
+}
+
+QList<Hire> sampleHires()
+{
+    return {
+        makeHire(1, QStringLiteral("Zoë Ångström-Núñez"), QStringLiteral("Backend Engineer"),
+            QStringLiteral("zoe@example.com"), QStringLiteral("2026-03-02")),
+        makeHire(2, QStringLiteral("Łukasz Żółć"), QStringLiteral("Designer"), QStringLiteral("lukasz@example.com"),
+            QStringLiteral("2026-01-15")),
+        makeHire(3, QStringLiteral("山田 太郎"), QStringLiteral("Data Analyst"), QString(), QString()),
+    };
+}
+
+QList<PushRecord> sampleRecords()
+{
+    return {
+        makeRecord(QStringLiteral("app-1"), QStringLiteral("bob"), PushState::Ready),
+        makeRecord(QStringLiteral("app-1"), QStringLiteral("personio"), PushState::Pushed, {}, QStringLiteral("E-77")),
+        makeRecord(QStringLiteral("app-2"), QStringLiteral("bob"), PushState::Failed, QStringLiteral("HTTP 503")),
+        makeRecord(QStringLiteral("app-2"), QStringLiteral("personio"), PushState::Exists,
+            QStringLiteral("Already an employee")),
+        makeRecord(QStringLiteral("app-3"), QStringLiteral("bob"), PushState::Skipped, QStringLiteral("Contractor")),
+        // app-3 has no personio record: shown as ready, as the ledger would create it.
+        makeRecord(QStringLiteral("app-unknown"), QStringLiteral("bob"), PushState::Pushed),
+        makeRecord(QStringLiteral("app-1"), QStringLiteral("bamboohr"), PushState::Pushed),
+    };
+}
+
+} // namespace
+
+class TestHiresModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void setHires_sample_showsColumnsAndStates()
+    {
+        HiresModel model({QStringLiteral("bob"), QStringLiteral("personio")});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+        model.setHires(sampleHires(), sampleRecords());
+
+        QCOMPARE(resetSpy.count(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), int(HiresModel::FirstTargetColumn) + 2);
+        QCOMPARE(model.headerData(HiresModel::Candidate, Qt::Horizontal).toString(), QStringLiteral("Candidate"));
+        QCOMPARE(model.headerData(HiresModel::StartDate, Qt::Horizontal).toString(), QStringLiteral("Start date"));
+        QCOMPARE(model.headerData(HiresModel::FirstTargetColumn, Qt::Horizontal).toString(), QStringLiteral("Bob"));
+        QCOMPARE(
+            model.headerData(HiresModel::FirstTargetColumn + 1, Qt::Horizontal).toString(), QStringLiteral("Personio"));
+
+        QCOMPARE(model.index(0, HiresModel::Candidate).data().toString(), QStringLiteral("Zoë Ångström-Núñez"));
+        QCOMPARE(model.index(0, HiresModel::Job).data().toString(), QStringLiteral("Backend Engineer"));
+        QCOMPARE(model.index(0, HiresModel::Department).data().toString(), QStringLiteral("Engineering"));
+        QCOMPARE(model.index(0, HiresModel::StartDate).data().toString(), QStringLiteral("2026-03-02"));
+        QCOMPARE(model.index(0, HiresModel::HiringManager).data().toString(), QStringLiteral("Grace Hopper"));
+        QCOMPARE(model.index(0, HiresModel::Candidate).data(ItemRoles::ApplicationIdRole).toString(),
+            QStringLiteral("app-1"));
+
+        const int bob = model.columnForTarget(QStringLiteral("bob"));
+        const int personio = model.columnForTarget(QStringLiteral("personio"));
+        QCOMPARE(model.index(0, bob).data().toString(), QStringLiteral("Ready"));
+        QCOMPARE(model.index(0, bob).data(ItemRoles::PushStateRole).toInt(), int(PushState::Ready));
+        QCOMPARE(model.index(0, bob).data(ItemRoles::TargetRole).toString(), QStringLiteral("bob"));
+        QCOMPARE(model.index(0, personio).data().toString(), QStringLiteral("Pushed"));
+        QVERIFY(model.index(0, personio).data(Qt::ToolTipRole).toString().contains(QStringLiteral("E-77")));
+        QCOMPARE(model.index(1, bob).data().toString(), QStringLiteral("Failed"));
+        QVERIFY(model.index(1, bob).data(Qt::ToolTipRole).toString().contains(QStringLiteral("HTTP 503")));
+        QCOMPARE(model.index(1, personio).data().toString(), QStringLiteral("Exists"));
+        QCOMPARE(model.index(2, bob).data().toString(), QStringLiteral("Skipped"));
+        QCOMPARE(model.index(2, personio).data().toString(), QStringLiteral("Ready"));
+        QCOMPARE(model.index(2, HiresModel::StartDate).data().toString(), QString());
+
+        QCOMPARE(model.countInState(PushState::Ready), 2);
+        QCOMPARE(model.countInState(PushState::Pushed), 1);
+        QCOMPARE(model.countInState(PushState::Failed), 1);
+    }
+
+    void flags_eachState_onlyReadyFailedSkippedCheckable()
+    {
+        HiresModel model({QStringLiteral("bob"), QStringLiteral("personio")});
+        model.setHires(sampleHires(), sampleRecords());
+        const int bob = model.columnForTarget(QStringLiteral("bob"));
+        const int personio = model.columnForTarget(QStringLiteral("personio"));
+
+        QVERIFY(model.flags(model.index(0, bob)).testFlag(Qt::ItemIsUserCheckable)); // ready
+        QVERIFY(model.flags(model.index(1, bob)).testFlag(Qt::ItemIsUserCheckable)); // failed
+        QVERIFY(model.flags(model.index(2, bob)).testFlag(Qt::ItemIsUserCheckable)); // skipped
+        QVERIFY(!model.flags(model.index(0, personio)).testFlag(Qt::ItemIsUserCheckable)); // pushed
+        QVERIFY(!model.flags(model.index(1, personio)).testFlag(Qt::ItemIsUserCheckable)); // exists
+        QVERIFY(!model.flags(model.index(0, HiresModel::Candidate)).testFlag(Qt::ItemIsUserCheckable));
+        QCOMPARE(model.index(0, bob).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        QVERIFY(!model.index(0, personio).data(Qt::CheckStateRole).isValid());
+        QVERIFY(!model.setData(model.index(0, personio), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(!model.setData(model.index(0, HiresModel::Candidate), Qt::Checked, Qt::CheckStateRole));
+    }
+
+    void setData_checkState_tracksCheckedItems()
+    {
+        HiresModel model({QStringLiteral("bob"), QStringLiteral("personio")});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        const int bob = model.columnForTarget(QStringLiteral("bob"));
+        const int personio = model.columnForTarget(QStringLiteral("personio"));
+        QSignalSpy dataSpy(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy checkedSpy(&model, &HiresModel::checkedItemsChanged);
+
+        QVERIFY(model.setData(model.index(1, bob), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(model.setData(model.index(2, personio), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(dataSpy.count(), 2);
+        QCOMPARE(dataSpy.at(0).at(0).value<QModelIndex>(), model.index(1, bob));
+        QCOMPARE(checkedSpy.count(), 2);
+        QCOMPARE(model.index(1, bob).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+
+        const QList<QPair<QString, QString>> expected {
+            {QStringLiteral("app-2"), QStringLiteral("bob")},
+            {QStringLiteral("app-3"), QStringLiteral("personio")},
+        };
+        QCOMPARE(model.checkedItems(), expected);
+        QCOMPARE(model.checkedCount(), 2);
+
+        // Ticking again is not a change.
+        QVERIFY(model.setData(model.index(1, bob), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(dataSpy.count(), 2);
+
+        QVERIFY(model.setData(model.index(1, bob), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(model.checkedItems().size(), 1);
+        model.clearChecks();
+        QVERIFY(model.checkedItems().isEmpty());
+        QCOMPARE(model.checkedCount(), 0);
+    }
+
+    void setChecked_rows_skipsRecordsThatCannotBeTicked()
+    {
+        HiresModel model({QStringLiteral("bob"), QStringLiteral("personio")});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        model.setChecked({0, 1, 2, 99}, QStringLiteral("personio"), true);
+        // Row 0 is pushed and row 1 exists there: only row 2 (no record yet, so ready) is ticked.
+        const QList<QPair<QString, QString>> expected {{QStringLiteral("app-3"), QStringLiteral("personio")}};
+        QCOMPARE(model.checkedItems(), expected);
+    }
+
+    void updateRecord_knownCell_changesOnlyThatCellAndUnticks()
+    {
+        HiresModel model({QStringLiteral("bob"), QStringLiteral("personio")});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        const int bob = model.columnForTarget(QStringLiteral("bob"));
+        QVERIFY(model.setData(model.index(0, bob), Qt::Checked, Qt::CheckStateRole));
+
+        QSignalSpy dataSpy(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy countsSpy(&model, &HiresModel::stateCountsChanged);
+        model.updateRecord(makeRecord(QStringLiteral("app-1"), QStringLiteral("bob"), PushState::Sending));
+
+        QCOMPARE(resetSpy.count(), 0);
+        QCOMPARE(dataSpy.count(), 1);
+        QCOMPARE(dataSpy.at(0).at(0).value<QModelIndex>(), model.index(0, bob));
+        QCOMPARE(dataSpy.at(0).at(1).value<QModelIndex>(), model.index(0, bob));
+        QCOMPARE(countsSpy.count(), 1);
+        QCOMPARE(model.index(0, bob).data().toString(), QStringLiteral("Sending…"));
+        // A record on its way cannot stay ticked for another push.
+        QVERIFY(model.checkedItems().isEmpty());
+        QVERIFY(!model.index(0, bob).data(Qt::CheckStateRole).isValid());
+
+        model.updateRecord(makeRecord(
+            QStringLiteral("app-1"), QStringLiteral("bob"), PushState::Pushed, {}, QStringLiteral("bob-123")));
+        QCOMPARE(model.index(0, bob).data().toString(), QStringLiteral("Pushed"));
+        QCOMPARE(model.index(0, bob).data(ItemRoles::RemoteIdRole).toString(), QStringLiteral("bob-123"));
+        QCOMPARE(model.countInState(PushState::Pushed), 2);
+
+        dataSpy.clear();
+        model.updateRecord(makeRecord(QStringLiteral("nope"), QStringLiteral("bob"), PushState::Pushed));
+        model.updateRecord(makeRecord(QStringLiteral("app-1"), QStringLiteral("nope"), PushState::Pushed));
+        QCOMPARE(dataSpy.count(), 0);
+    }
+
+    void setHires_again_clearsTicks()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        QVERIFY(model.setData(model.index(0, HiresModel::FirstTargetColumn), Qt::Checked, Qt::CheckStateRole));
+        model.setHires(sampleHires().mid(0, 2), sampleRecords());
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(model.checkedItems().isEmpty());
+        model.setHires({}, {});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void proxy_filterText_matchesCandidateJobEmailCaseInsensitive()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        QCOMPARE(proxy.rowCount(), 3);
+
+        proxy.setFilterText(QStringLiteral("ÅNGSTRÖM"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setFilterText(QStringLiteral("designer"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, HiresModel::Candidate).data().toString(), QStringLiteral("Łukasz Żółć"));
+        proxy.setFilterText(QStringLiteral("EXAMPLE.COM"));
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setFilterText(QStringLiteral("zoe backend"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setFilterText(QStringLiteral("Engineering")); // department is not searched
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setFilterText(QString());
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+
+    void proxy_sortByStartDate_emptyDatesLast()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        proxy.sort(HiresModel::StartDate, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, HiresModel::StartDate).data().toString(), QStringLiteral("2026-01-15"));
+        QCOMPARE(proxy.index(1, HiresModel::StartDate).data().toString(), QStringLiteral("2026-03-02"));
+        QCOMPARE(proxy.index(2, HiresModel::StartDate).data().toString(), QString());
+
+        proxy.sort(HiresModel::Candidate, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, HiresModel::Candidate).data().toString(), QStringLiteral("Łukasz Żółć"));
+
+        // Failures first when sorting by a target.
+        proxy.sort(HiresModel::FirstTargetColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, HiresModel::FirstTargetColumn).data().toString(), QStringLiteral("Failed"));
+    }
+
+    void setHires_100000Rows_staysUsable()
+    {
+        const int count = 100000;
+        QList<Hire> hires;
+        hires.reserve(count);
+        QList<PushRecord> records;
+        records.reserve(count);
+        for (int n = 0; n < count; ++n) {
+            hires.append(makeHire(n, QStringLiteral("Kandidat Nummer %1 Ærøskøbing").arg(n),
+                QStringLiteral("Job %1").arg(n % 97), QStringLiteral("c%1@example.com").arg(n),
+                QStringLiteral("2026-%1-%2")
+                    .arg(n % 12 + 1, 2, 10, QLatin1Char('0'))
+                    .arg(n % 28 + 1, 2, 10, QLatin1Char('0'))));
+            records.append(makeRecord(hires.last().applicationId, QStringLiteral("bob"), PushState(n % 6)));
+        }
+        HiresModel model({QStringLiteral("bob")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+
+        QElapsedTimer timer;
+        timer.start();
+        model.setHires(hires, records);
+        qInfo() << "setHires of" << count << "rows:" << timer.elapsed() << "ms";
+        QCOMPARE(model.rowCount(), count);
+        QCOMPARE(proxy.rowCount(), count);
+
+        timer.restart();
+        proxy.sort(HiresModel::StartDate);
+        qInfo() << "first sort by start date:" << timer.elapsed() << "ms";
+        timer.restart();
+        proxy.sort(HiresModel::Candidate);
+        qInfo() << "first sort by candidate:" << timer.elapsed() << "ms";
+
+        timer.restart();
+        proxy.setFilterText(QStringLiteral("C4242@"));
+        qInfo() << "filter over" << count << "rows:" << timer.elapsed() << "ms";
+        QCOMPARE(proxy.rowCount(), 1);
+
+        timer.restart();
+        model.updateRecord(makeRecord(QStringLiteral("app-4242"), QStringLiteral("bob"), PushState::Pushed));
+        qInfo() << "one record update:" << timer.elapsed() << "ms";
+        QCOMPARE(model.stateAt(4242, QStringLiteral("bob")), PushState::Pushed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHiresModel)
+#include "test_hiresmodel.moc"

@@ -1,0 +1,258 @@
+// PushRun against a scripted in-process Bob: exactly-once rules of design §5.
+#include "hris/bob/BobClient.h"
+#include "hris/bob/BobHireEvent.h"
+#include "http/HttpClient.h"
+#include "ledger/Ledger.h"
+#include "push/PushRun.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString s(const char* text)
+{
+    return QString::fromLatin1(text);
+}
+
+Hire makeHire(int i, const QString& email)
+{
+    Hire h;
+    h.applicationId = QStringLiteral("app-%1").arg(i);
+    h.candidateId = QStringLiteral("cand-%1").arg(i);
+    h.name = QStringLiteral("Person %1").arg(i);
+    h.firstName = s("Person");
+    h.lastName = QString::number(i);
+    h.email = email;
+    h.startDate = s("2026-01-05");
+    h.jobTitle = s("Engineer");
+    h.offerId = s("offer");
+    h.hiringManager = PersonRef {s("u1"), s("Ingrid"), s("Berg"), s("INGRID@acme.example")};
+    return h;
+}
+
+} // namespace
+
+class FakeBob
+{
+public:
+    FakeBob()
+    {
+        m_server.route(s("/v1/people/search"), [this](const QHttpServerRequest& request) {
+            ++searches;
+            if (request.value("Authorization") != expectedAuth()) {
+                return QHttpServerResponse(QHttpServerResponder::StatusCode::Unauthorized);
+            }
+            return QHttpServerResponse(QJsonObject {{s("employees"),
+                QJsonArray {QJsonObject {{s("id"), s("100")}, {s("email"), s("Existing@Example.org")},
+                                {s("displayName"), s("Exi Sting")}},
+                    QJsonObject {{s("id"), s("200")}, {s("email"), s("ingrid@acme.example")},
+                        {s("firstName"), s("Ingrid")}, {s("surname"), s("Berg-Lund")}}}}});
+        });
+        m_server.route(s("/hire/SU"), [this](const QHttpServerRequest& request) {
+            if (request.value("Authorization") != expectedAuth()) {
+                return QHttpServerResponse(QHttpServerResponder::StatusCode::Unauthorized);
+            }
+            if (failNext > 0) {
+                --failNext;
+                return QHttpServerResponse(QByteArrayLiteral("application/json"), QByteArrayLiteral("{}"),
+                    QHttpServerResponder::StatusCode(failStatus));
+            }
+            events.append(QJsonDocument::fromJson(request.body()).object());
+            return QHttpServerResponse(QJsonObject {{s("id"), QStringLiteral("evt-%1").arg(events.size())}});
+        });
+        m_port = m_server.listen(QHostAddress::LocalHost, 0);
+    }
+
+    BobConfig config() const
+    {
+        BobConfig c;
+        c.apiUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+        c.hireUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/hire/SU").arg(m_port));
+        c.serviceUserId = s("SU");
+        c.token = token;
+        return c;
+    }
+    QByteArray expectedAuth() const { return "Basic " + QByteArrayLiteral("SU:secret-token").toBase64(); }
+
+    QString token = s("secret-token");
+    QList<QJsonObject> events;
+    int searches = 0;
+    int failNext = 0;
+    int failStatus = 500;
+
+private:
+    QHttpServer m_server;
+    quint16 m_port = 0;
+};
+
+class TestPushRun : public QObject
+{
+    Q_OBJECT
+private:
+    PushRun::Result run(FakeBob& bob, PushRun::Options options)
+    {
+        QNetworkAccessManager nam;
+        HttpClient http(&nam);
+        RetryPolicy fast;
+        fast.baseDelayMs = 5;
+        fast.maxDelayMs = 10;
+        fast.maxAttempts = 2;
+        http.setRetryPolicy(fast);
+        BobClient client(&http, bob.config());
+        PushRun push(m_ledger.get(), &client, options);
+        QSignalSpy spy(&push, &PushRun::finished);
+        push.start();
+        if (spy.isEmpty() && !spy.wait(20000)) {
+            qFatal("push did not finish");
+        }
+        return spy.first().first().value<PushRun::Result>();
+    }
+    PushRun::Options allReady()
+    {
+        PushRun::Options o;
+        o.allReady = true;
+        return o;
+    }
+    PushState state(const char* id) const { return m_ledger->pushRecord(s(id), s("bob"))->state; }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_ledger = std::make_unique<Ledger>();
+        QVERIFY(m_ledger->open(m_dir->path()));
+        QVERIFY(m_ledger->upsertHires(
+            {makeHire(1, s("one@example.org")), makeHire(2, s(" existing@example.ORG ")), makeHire(3, QString())},
+            {s("bob")}));
+    }
+
+    void push_allReady_sendsOnceMarksExistingAndRejectsNoEmail()
+    {
+        FakeBob bob;
+        const auto r = run(bob, allReady());
+        QCOMPARE(bob.searches, 1);
+        QCOMPARE(bob.events.size(), 1);
+        QCOMPARE(state("app-1"), PushState::Pushed);
+        QCOMPARE(m_ledger->pushRecord(s("app-1"), s("bob"))->remoteId, s("evt-1"));
+        QCOMPARE(state("app-2"), PushState::Exists);
+        QCOMPARE(m_ledger->pushRecord(s("app-2"), s("bob"))->remoteId, s("100"));
+        QCOMPARE(state("app-3"), PushState::Failed);
+        QCOMPARE(r.failedCount(), 1);
+        // The event follows the documented schema, with the manager matched by e-mail despite the case.
+        const auto event = bob.events.first();
+        QCOMPARE(event.value(s("schema")).toString(), s("hirebridge.hire/v1"));
+        QCOMPARE(event.value(s("fields")).toObject().value(s("work.startDate")).toString(), s("2026-01-05"));
+        QCOMPARE(event.value(s("manager")).toObject().value(s("id")).toString(), s("200"));
+        QCOMPARE(event.value(s("source")).toObject().value(s("applicationId")).toString(), s("app-1"));
+        // The audit log has the send with the hash of the exact bytes.
+        bool sawSend = false;
+        for (const auto& a : m_ledger->audit(s("app-1"))) {
+            sawSend |= a.action == QLatin1String("send") && a.httpStatus == 200 && a.payloadHash.size() == 64;
+        }
+        QVERIFY(sawSend);
+
+        // Again: nothing is sent.
+        const auto again = run(bob, allReady());
+        QCOMPARE(bob.events.size(), 1);
+        QCOMPARE(again.failedCount(), 0);
+    }
+
+    void push_serverError_failsTransientAndAllReadyRetriesIt()
+    {
+        FakeBob bob;
+        bob.failNext = 2; // both attempts of the first run
+        PushRun::Options o;
+        o.applicationIds = {s("app-1")};
+        run(bob, o);
+        QCOMPARE(state("app-1"), PushState::Failed);
+        QVERIFY(m_ledger->pushRecord(s("app-1"), s("bob"))->transient);
+        run(bob, allReady());
+        QCOMPARE(state("app-1"), PushState::Pushed);
+        QCOMPARE(bob.events.size(), 1);
+    }
+
+    void push_badRequest_permanentFailureRetriedOnlyWhenNamed()
+    {
+        FakeBob bob;
+        bob.failNext = 1;
+        bob.failStatus = 400;
+        PushRun::Options o;
+        o.applicationIds = {s("app-1")};
+        run(bob, o);
+        QCOMPARE(state("app-1"), PushState::Failed);
+        QVERIFY(!m_ledger->pushRecord(s("app-1"), s("bob"))->transient);
+        run(bob, allReady());
+        QCOMPARE(bob.events.size(), 0);
+        run(bob, o);
+        QCOMPARE(bob.events.size(), 1);
+        QCOMPARE(state("app-1"), PushState::Pushed);
+    }
+
+    void push_unauthorized_stopsAndLeavesRecordsReady()
+    {
+        FakeBob bob;
+        bob.token = s("wrong");
+        const auto r = run(bob, allReady());
+        QCOMPARE(r.error.kind, ApiError::Kind::Unauthorized);
+        QCOMPARE(state("app-1"), PushState::Ready);
+        QCOMPARE(state("app-2"), PushState::Ready);
+        QCOMPARE(bob.events.size(), 0);
+    }
+
+    void push_recordLeftSendingByDeadProcess_isReconciledWithSameAttemptId()
+    {
+        FakeBob bob;
+        // Owners on another host are assumed alive, so the dead owner is on this host with a pid that cannot exist.
+        const QString deadOwner = PushRun::currentOwnerId().section(QLatin1Char('/'), 0, 0) + s("/999999999/x");
+        QVERIFY(!PushRun::isOwnerAlive(deadOwner));
+        QVERIFY(m_ledger->beginSending(s("app-1"), s("bob"), {PushState::Ready}, s("attempt-0"), deadOwner));
+        run(bob, allReady());
+        QCOMPARE(state("app-1"), PushState::Pushed);
+        QCOMPARE(bob.events.size(), 1);
+        QCOMPARE(bob.events.first().value(s("source")).toObject().value(s("attemptId")).toString(), s("attempt-0"));
+    }
+
+    void push_recordSendingByLiveProcess_isLeftAlone()
+    {
+        FakeBob bob;
+        QVERIFY(m_ledger->beginSending(s("app-1"), s("bob"), {PushState::Ready}, s("attempt-0"),
+            PushRun::currentOwnerId().section(QLatin1Char('/'), 0, 0) + s("/1/x")));
+        PushRun::Options o;
+        o.applicationIds = {s("app-1")};
+        const auto r = run(bob, o);
+        QCOMPARE(bob.events.size(), 0);
+        QCOMPARE(state("app-1"), PushState::Sending);
+        QCOMPARE(r.failedCount(), 1);
+    }
+
+    void push_dryRun_changesNothing()
+    {
+        FakeBob bob;
+        PushRun::Options o = allReady();
+        o.dryRun = true;
+        const auto r = run(bob, o);
+        QCOMPARE(bob.events.size(), 0);
+        QCOMPARE(state("app-1"), PushState::Ready);
+        QCOMPARE(state("app-3"), PushState::Ready);
+        bool sawPayload = false;
+        for (const auto& item : r.items) {
+            sawPayload |= item.wouldSend && item.payload.value(s("schema")).toString() == BobHireEvent::schema();
+        }
+        QVERIFY(sawPayload);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Ledger> m_ledger;
+};
+
+QTEST_GUILESS_MAIN(TestPushRun)
+#include "test_pushrun.moc"

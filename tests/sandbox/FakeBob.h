@@ -1,0 +1,47 @@
+#pragma once
+
+#include "SandboxReply.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+
+class FaultInjector;
+class QHttpServerRequest;
+class SandboxData;
+
+// Bob's public API (people search, fields metadata) and the Hire API URL. Every route needs
+// Basic auth with the service user; a failure is 401 with an empty body, as Bob sends it.
+// Hire events are kept verbatim and duplicates are accepted: de-duplication is the client's job.
+class FakeBob
+{
+public:
+    static const QString serviceUserId;
+    static const QString token;
+
+    FakeBob(SandboxData& data, FaultInjector& faults);
+
+    SandboxReply handle(const QHttpServerRequest& request);
+
+    QJsonArray receivedHires() const;
+    QString pendingHiresHtml() const;
+    void clearReceivedHires() { m_hires.clear(); }
+
+private:
+    struct ReceivedHire
+    {
+        QString id;
+        QString receivedAt;
+        QByteArray body;
+    };
+
+    SandboxReply peopleSearch(const QHttpServerRequest& request) const;
+    SandboxReply hire(const QHttpServerRequest& request);
+    static SandboxReply error(int status, const QString& key, const QString& message);
+
+    SandboxData& m_data;
+    FaultInjector& m_faults;
+    QList<ReceivedHire> m_hires;
+    int m_nextHireNumber = 1;
+};

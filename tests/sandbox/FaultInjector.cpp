@@ -1,0 +1,168 @@
+#include "FaultInjector.h"
+
+#include <QHttpServerResponder>
+#include <QMetaEnum>
+#include <QSet>
+
+FaultInjector::FaultInjector(const Settings& startup, quint32 seed)
+    : m_startup(startup)
+    , m_current(startup)
+    , m_random(seed)
+{
+}
+
+FaultInjector::Action FaultInjector::nextAction()
+{
+    ++m_requestCount;
+    // Both dice are always rolled so that one seed gives one sequence whatever the knobs are.
+    const double dropRoll = m_random.generateDouble();
+    const double errorRoll = m_random.generateDouble();
+    if (dropRoll < m_current.dropRate) {
+        return Action::Drop;
+    }
+    if (m_current.burst429 > 0 && m_requestCount % quint64(m_current.burst429) == 0) {
+        return Action::RateLimit;
+    }
+    if (errorRoll < m_current.errorRate) {
+        return Action::ServerError;
+    }
+    return Action::None;
+}
+
+bool FaultInjector::takeMalformedPage(int page)
+{
+    if (m_malformedPage > 0 && m_malformedPage == page) {
+        m_malformedPage = 0;
+        return true;
+    }
+    return false;
+}
+
+bool FaultInjector::takeTruncatedPage(int page)
+{
+    if (m_truncatedPage > 0 && m_truncatedPage == page) {
+        m_truncatedPage = 0;
+        return true;
+    }
+    return false;
+}
+
+bool FaultInjector::takeTokenExpired()
+{
+    const bool expired = m_tokenExpired;
+    m_tokenExpired = false;
+    return expired;
+}
+
+namespace {
+
+bool isWholeNumber(const QJsonValue& value, int minimum, int maximum)
+{
+    if (!value.isDouble()) {
+        return false;
+    }
+    const double number = value.toDouble();
+    return number == double(qint64(number)) && number >= minimum && number <= maximum;
+}
+
+bool isRate(const QJsonValue& value)
+{
+    return value.isDouble() && value.toDouble() >= 0.0 && value.toDouble() <= 1.0;
+}
+
+} // namespace
+
+QString FaultInjector::apply(const QJsonObject& changes)
+{
+    static const QSet<QString> known {
+        QStringLiteral("latencyMs"),
+        QStringLiteral("errorRate"),
+        QStringLiteral("burst429"),
+        QStringLiteral("dropRate"),
+        QStringLiteral("ashbyMalformedPage"),
+        QStringLiteral("ashbyTruncatedPage"),
+        QStringLiteral("ashbyWrongType"),
+        QStringLiteral("bobHireStatus"),
+        QStringLiteral("ashbyTokenExpired"),
+    };
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (!known.contains(it.key())) {
+            return QStringLiteral("unknown fault '%1'").arg(it.key());
+        }
+    }
+    const auto invalid = [](const QString& key, const QString& expected) {
+        return QStringLiteral("'%1' must be %2").arg(key, expected);
+    };
+    if (changes.contains(QStringLiteral("latencyMs"))
+        && !isWholeNumber(changes.value(QStringLiteral("latencyMs")), 0, 600000)) {
+        return invalid(QStringLiteral("latencyMs"), QStringLiteral("an integer 0..600000"));
+    }
+    if (changes.contains(QStringLiteral("burst429"))
+        && !isWholeNumber(changes.value(QStringLiteral("burst429")), 0, 1000000)) {
+        return invalid(QStringLiteral("burst429"), QStringLiteral("an integer >= 0"));
+    }
+    for (const QString& key : { QStringLiteral("errorRate"), QStringLiteral("dropRate") }) {
+        if (changes.contains(key) && !isRate(changes.value(key))) {
+            return invalid(key, QStringLiteral("a number 0..1"));
+        }
+    }
+    for (const QString& key : { QStringLiteral("ashbyMalformedPage"), QStringLiteral("ashbyTruncatedPage") }) {
+        if (changes.contains(key) && !isWholeNumber(changes.value(key), 0, 1000000)) {
+            return invalid(key, QStringLiteral("a page number >= 1 (0 clears)"));
+        }
+    }
+    if (changes.contains(QStringLiteral("ashbyWrongType")) && !changes.value(QStringLiteral("ashbyWrongType")).isString()) {
+        return invalid(QStringLiteral("ashbyWrongType"), QStringLiteral("an application id string"));
+    }
+    if (changes.contains(QStringLiteral("bobHireStatus"))) {
+        const QJsonValue status = changes.value(QStringLiteral("bobHireStatus"));
+        // Qt 6.4 can only write status lines it has a reason phrase for.
+        const bool statusKnown = status.toInt() == 0
+            || (status.toInt() >= 200 && status.toInt() < 599
+                && QMetaEnum::fromType<QHttpServerResponder::StatusCode>().valueToKey(status.toInt()) != nullptr);
+        if (!isWholeNumber(status, 0, 599) || !statusKnown) {
+            return invalid(QStringLiteral("bobHireStatus"), QStringLiteral("an HTTP status 200..599 (0 clears)"));
+        }
+    }
+    if (changes.contains(QStringLiteral("ashbyTokenExpired"))
+        && !changes.value(QStringLiteral("ashbyTokenExpired")).isBool()) {
+        return invalid(QStringLiteral("ashbyTokenExpired"), QStringLiteral("a boolean"));
+    }
+
+    m_current.latencyMs = changes.value(QStringLiteral("latencyMs")).toInt(m_current.latencyMs);
+    m_current.burst429 = changes.value(QStringLiteral("burst429")).toInt(m_current.burst429);
+    m_current.errorRate = changes.value(QStringLiteral("errorRate")).toDouble(m_current.errorRate);
+    m_current.dropRate = changes.value(QStringLiteral("dropRate")).toDouble(m_current.dropRate);
+    m_malformedPage = changes.value(QStringLiteral("ashbyMalformedPage")).toInt(m_malformedPage);
+    m_truncatedPage = changes.value(QStringLiteral("ashbyTruncatedPage")).toInt(m_truncatedPage);
+    m_wrongTypeApplicationId = changes.value(QStringLiteral("ashbyWrongType")).toString(m_wrongTypeApplicationId);
+    m_bobHireStatus = changes.value(QStringLiteral("bobHireStatus")).toInt(m_bobHireStatus);
+    m_tokenExpired = changes.value(QStringLiteral("ashbyTokenExpired")).toBool(m_tokenExpired);
+    return {};
+}
+
+void FaultInjector::reset()
+{
+    m_current = m_startup;
+    m_malformedPage = 0;
+    m_truncatedPage = 0;
+    m_wrongTypeApplicationId.clear();
+    m_tokenExpired = false;
+    m_bobHireStatus = 0;
+}
+
+QJsonObject FaultInjector::toJson() const
+{
+    return QJsonObject {
+        { QStringLiteral("latencyMs"), m_current.latencyMs },
+        { QStringLiteral("errorRate"), m_current.errorRate },
+        { QStringLiteral("burst429"), m_current.burst429 },
+        { QStringLiteral("dropRate"), m_current.dropRate },
+        { QStringLiteral("ashbyMalformedPage"), m_malformedPage },
+        { QStringLiteral("ashbyTruncatedPage"), m_truncatedPage },
+        { QStringLiteral("ashbyWrongType"), m_wrongTypeApplicationId },
+        { QStringLiteral("bobHireStatus"), m_bobHireStatus },
+        { QStringLiteral("ashbyTokenExpired"), m_tokenExpired },
+        { QStringLiteral("requestCount"), qint64(m_requestCount) },
+    };
+}

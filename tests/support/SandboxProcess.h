@@ -1,0 +1,156 @@
+#pragma once
+
+// Test helpers: start hirebridge-sandbox and run hirebridge-cli against it. Header-only so every test binary can
+// use them without another library.
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTimer>
+
+class SandboxProcess
+{
+public:
+    ~SandboxProcess() { stop(); }
+
+    // Starts the sandbox and waits (bounded) for its JSON line. Returns false with *error on failure.
+    bool start(const QStringList& arguments = {}, QString* error = nullptr)
+    {
+        const QString bin = QProcessEnvironment::systemEnvironment().value(QStringLiteral("HIREBRIDGE_SANDBOX_BIN"));
+        if (bin.isEmpty()) {
+            if (error) {
+                *error = QStringLiteral("HIREBRIDGE_SANDBOX_BIN is not set");
+            }
+            return false;
+        }
+        m_process.setProgram(bin);
+        m_process.setArguments(QStringList {QStringLiteral("--exit-on-stdin-close")} + arguments);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start();
+        if (!m_process.waitForStarted(10000)) {
+            if (error) {
+                *error = m_process.errorString();
+            }
+            return false;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray buffer;
+        while (!buffer.contains('\n') && timer.elapsed() < 15000) {
+            if (!m_process.waitForReadyRead(500) && m_process.state() == QProcess::NotRunning) {
+                break;
+            }
+            buffer += m_process.readAllStandardOutput();
+        }
+        const auto doc = QJsonDocument::fromJson(buffer.left(buffer.indexOf('\n')));
+        if (!doc.isObject()) {
+            if (error) {
+                *error = QStringLiteral("no JSON start-up line from the sandbox: %1 / %2")
+                             .arg(QString::fromUtf8(buffer), QString::fromUtf8(m_process.readAllStandardError()));
+            }
+            return false;
+        }
+        m_info = doc.object();
+        return true;
+    }
+
+    void stop()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.closeWriteChannel();
+            m_process.terminate();
+            if (!m_process.waitForFinished(3000)) {
+                m_process.kill();
+                m_process.waitForFinished(2000);
+            }
+        }
+    }
+
+    QString value(const char* key) const { return m_info.value(QString::fromLatin1(key)).toString(); }
+    QJsonObject info() const { return m_info; }
+
+    // The environment that points hirebridge-cli at this sandbox.
+    QProcessEnvironment cliEnvironment(const QString& dataDir) const
+    {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HIREBRIDGE_DATA_DIR"), dataDir);
+        env.insert(QStringLiteral("HIREBRIDGE_ASHBY_URL"), value("ashby"));
+        env.insert(QStringLiteral("HIREBRIDGE_ASHBY_API_KEY"), value("ashbyApiKey"));
+        env.insert(QStringLiteral("HIREBRIDGE_BOB_API_URL"), value("bob"));
+        env.insert(QStringLiteral("HIREBRIDGE_BOB_HIRE_URL"), value("bobHireUrl"));
+        env.insert(QStringLiteral("HIREBRIDGE_BOB_SERVICE_USER_ID"), value("bobServiceUserId"));
+        env.insert(QStringLiteral("HIREBRIDGE_BOB_TOKEN"), value("bobToken"));
+        // Settings must not leak in from the developer's own profile.
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dataDir + QStringLiteral("/config"));
+        return env;
+    }
+
+    // Control / inspection requests (bounded wait).
+    QByteArray get(const QString& path) { return request("GET", path, {}); }
+    QByteArray post(const QString& path, const QJsonObject& body = {})
+    {
+        return request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    QJsonArray receivedHires() { return QJsonDocument::fromJson(get(QStringLiteral("/bob/hires"))).array(); }
+    QJsonArray requests() { return QJsonDocument::fromJson(get(QStringLiteral("/requests"))).array(); }
+
+private:
+    QByteArray request(const QByteArray& method, const QString& path, const QByteArray& body)
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest req(QUrl(value("control") + path));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply* reply = nam.sendCustomRequest(req, method, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray data = reply->readAll();
+        reply->deleteLater();
+        return data;
+    }
+
+    QProcess m_process;
+    QJsonObject m_info;
+};
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+inline CliResult runCli(const QStringList& arguments, const QProcessEnvironment& env, int timeoutMs = 60000)
+{
+    CliResult result;
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QProcessEnvironment::systemEnvironment().value(QStringLiteral("HIREBRIDGE_CLI_BIN")), arguments);
+    if (!p.waitForStarted(10000)) {
+        result.err = p.errorString().toUtf8();
+        return result;
+    }
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(2000);
+        result.err = "timed out";
+        return result;
+    }
+    result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    result.out = p.readAllStandardOutput();
+    result.err = p.readAllStandardError();
+    return result;
+}

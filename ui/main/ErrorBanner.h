@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+// A non-modal error strip shown above the hires: the admin can read it, copy it and dismiss it while continuing to
+// work, which a modal box would not allow (and a modal box would also block offscreen GUI tests).
+class ErrorBanner : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit ErrorBanner(QWidget* parent = nullptr);
+
+    QString text() const;
+    void showError(const QString& text);
+
+Q_SIGNALS:
+    void dismissed();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private Q_SLOTS:
+    void onDismissClicked();
+
+private:
+    void updateIcon();
+
+    QLabel* m_iconLabel = nullptr;
+    QLabel* m_textLabel = nullptr;
+    QToolButton* m_dismissButton = nullptr;
+};

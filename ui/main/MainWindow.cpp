@@ -1,0 +1,427 @@
+#include "MainWindow.h"
+
+#include "ErrorBanner.h"
+#include "HiresView.h"
+#include "MessageBox.h"
+#include "PushStateDelegate.h"
+#include "UiLogging.h"
+#include "models/HiresFilterProxyModel.h"
+#include "models/HiresModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace {
+
+// The SVG icons need Qt's svg plugins, which a distribution may package separately; without them the style's own
+// icons keep the toolbar recognisable instead of showing blank buttons.
+QIcon resourceIcon(const QString& path, QStyle::StandardPixmap fallback, const QWidget* widget)
+{
+    static const bool svgSupported = QImageReader::supportedImageFormats().contains(QByteArrayLiteral("svg"));
+    if (svgSupported) {
+        return QIcon(path);
+    }
+    return fallback == QStyle::SP_CustomBase ? QIcon() : widget->style()->standardIcon(fallback, nullptr, widget);
+}
+
+} // namespace
+
+MainWindow::MainWindow(const QStringList& targets, QWidget* parent)
+    : QMainWindow(parent)
+    , m_model(new HiresModel(targets, this))
+    , m_proxy(new HiresFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Hirebridge"));
+    setWindowIcon(resourceIcon(QStringLiteral(":/icons/hirebridge.svg"), QStyle::SP_CustomBase, this));
+    m_proxy->setSourceModel(m_model);
+
+    createActions();
+    createToolBar();
+    createCentralArea();
+    createStatusBar();
+    configureColumns();
+
+    connect(m_model, &HiresModel::stateCountsChanged, this, &MainWindow::onStateCountsChanged);
+    connect(m_model, &HiresModel::checkedItemsChanged, this, &MainWindow::onCheckedItemsChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::onRowsShownChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::onRowsShownChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onRowsShownChanged);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::onRowsShownChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
+
+    updateCountsLabel();
+    updatePlaceholder();
+    updateActions();
+    resize(1100, 720);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_syncAction = new QAction(
+        resourceIcon(QStringLiteral(":/icons/sync.svg"), QStyle::SP_BrowserReload, this), tr("&Sync"), this);
+    m_syncAction->setObjectName(QStringLiteral("actionSync"));
+    m_syncAction->setShortcut(QKeySequence::Refresh);
+    m_syncAction->setToolTip(
+        tr("Pull hired candidates from Ashby (%1)").arg(m_syncAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_syncAction, &QAction::triggered, this, &MainWindow::onSyncTriggered);
+
+    m_pushAction = new QAction(
+        resourceIcon(QStringLiteral(":/icons/push.svg"), QStyle::SP_ArrowUp, this), tr("&Push ticked"), this);
+    m_pushAction->setObjectName(QStringLiteral("actionPush"));
+    m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(m_pushAction, &QAction::triggered, this, &MainWindow::onPushTriggered);
+
+    m_findAction = new QAction(tr("&Filter"), this);
+    m_findAction->setObjectName(QStringLiteral("actionFilter"));
+    m_findAction->setShortcut(QKeySequence::Find);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About Hirebridge"), this);
+    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAboutTriggered);
+
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu->addAction(m_syncAction);
+    fileMenu->addAction(m_pushAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_findAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar* toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setFloatable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setContextMenuPolicy(Qt::PreventContextMenu);
+    toolBar->addAction(m_syncAction);
+    toolBar->addAction(m_pushAction);
+
+    auto* spacer = new QWidget(toolBar);
+    spacer->setObjectName(QStringLiteral("toolBarSpacer"));
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+
+    m_filterEdit = new QLineEdit(toolBar);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter by candidate, job or e-mail"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter hires"));
+    m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(m_filterEdit->placeholderText()) + 60);
+    m_filterEdit->setMaximumWidth(420);
+    toolBar->addWidget(m_filterEdit);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &MainWindow::onFilterTextChanged);
+    connect(m_findAction, &QAction::triggered, m_filterEdit, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+}
+
+void MainWindow::createCentralArea()
+{
+    auto* central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralWidget"));
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->setSpacing(6);
+
+    m_errorBanner = new ErrorBanner(central);
+    layout->addWidget(m_errorBanner);
+
+    m_view = new HiresView(central);
+    m_view->setObjectName(QStringLiteral("hiresView"));
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new PushStateDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setCornerButtonEnabled(false);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights keep 100,000 rows cheap: the header never measures rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
+    m_view->setSortingEnabled(true);
+    // The ledger hands hires over by start date; keep that as the first view instead of sorting by name.
+    m_view->sortByColumn(HiresModel::StartDate, Qt::AscendingOrder);
+    layout->addWidget(m_view, 1);
+
+    setCentralWidget(central);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_countsLabel->setContentsMargins(4, 0, 4, 0);
+    statusBar()->addWidget(m_countsLabel, 1);
+
+    m_busyLabel = new QLabel(this);
+    m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setObjectName(QStringLiteral("progressBar"));
+    m_progressBar->setFixedWidth(220);
+    m_progressBar->setTextVisible(true);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setToolTip(tr("Stop after the hires already being sent"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::onCancelClicked);
+
+    statusBar()->addPermanentWidget(m_busyLabel);
+    statusBar()->addPermanentWidget(m_progressBar);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->setSizeGripEnabled(true);
+    m_busyLabel->hide();
+    m_progressBar->hide();
+    m_cancelButton->hide();
+}
+
+void MainWindow::configureColumns()
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionsMovable(true);
+    header->setMinimumSectionSize(60);
+    header->setStretchLastSection(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+
+    // Widths from the font, not from the data: measuring 100,000 rows on every change would stall the GUI.
+    const QFontMetrics metrics = fontMetrics();
+    const auto em = [&](int count) { return metrics.horizontalAdvance(QLatin1Char('M')) * count; };
+    header->setSectionResizeMode(HiresModel::Candidate, QHeaderView::Stretch);
+    header->setSectionResizeMode(HiresModel::Job, QHeaderView::Stretch);
+    header->resizeSection(HiresModel::Department, em(9));
+    header->resizeSection(HiresModel::StartDate, metrics.horizontalAdvance(QStringLiteral("0000-00-00")) + 40);
+    header->resizeSection(HiresModel::HiringManager, em(15));
+
+    const int indicator = style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, m_view);
+    QFont pillFont = font();
+    pillFont.setWeight(QFont::DemiBold);
+    const QFontMetrics pillMetrics(pillFont);
+    int stateWidth = 0;
+    for (int state = 0; state < HiresModel::StateCount; ++state) {
+        stateWidth = std::max(stateWidth, pillMetrics.horizontalAdvance(HiresModel::stateText(PushState(state))));
+    }
+    for (int column = HiresModel::FirstTargetColumn; column < m_model->columnCount(); ++column) {
+        const int headerWidth = metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString());
+        header->resizeSection(column, std::max(indicator + stateWidth + 48, headerWidth + 40));
+    }
+    m_view->setMinimumWidth(em(40));
+}
+
+void MainWindow::setHires(const QList<Hire>& hires, const QList<PushRecord>& records)
+{
+    m_model->setHires(hires, records);
+    updatePlaceholder();
+    updateActions();
+}
+
+void MainWindow::setBusy(bool busy, const QString& message)
+{
+    m_busy = busy;
+    m_busyLabel->setText(message);
+    m_busyLabel->setVisible(busy && !message.isEmpty());
+    if (busy) {
+        // Indeterminate until setProgress() says how much there is to do.
+        m_progressBar->setRange(0, 0);
+        m_progressBar->setValue(0);
+        m_cancelButton->setEnabled(true);
+        m_cancelButton->setText(tr("Cancel"));
+    }
+    m_progressBar->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    updateActions();
+}
+
+void MainWindow::setProgress(int done, int total)
+{
+    if (total <= 0) {
+        m_progressBar->setRange(0, 0);
+        return;
+    }
+    m_progressBar->setRange(0, total);
+    m_progressBar->setValue(std::clamp(done, 0, total));
+    m_progressBar->setFormat(
+        tr("%1 of %2").arg(QLocale().toString(std::clamp(done, 0, total)), QLocale().toString(total)));
+}
+
+void MainWindow::showStatus(const QString& text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::showError(const QString& text)
+{
+    qCWarning(lcUi).noquote() << "shown to the admin:" << text;
+    m_errorBanner->showError(text);
+}
+
+void MainWindow::clearError()
+{
+    m_errorBanner->hide();
+}
+
+void MainWindow::onSyncTriggered()
+{
+    if (m_busy) {
+        return;
+    }
+    Q_EMIT syncRequested();
+}
+
+void MainWindow::onPushTriggered()
+{
+    if (m_busy) {
+        return;
+    }
+    const QList<QPair<QString, QString>> items
+        = m_model->checkedCount() > 0 ? m_model->checkedItems() : selectedPushableItems();
+    if (items.isEmpty()) {
+        showStatus(tr("Nothing to push: tick a target for a hire, or select hires that are ready or failed."));
+        return;
+    }
+    qCInfo(lcUi) << "push requested for" << items.size() << "items";
+    Q_EMIT pushRequested(items);
+}
+
+void MainWindow::onCancelClicked()
+{
+    // Cancelling finishes what is in flight; say so and prevent a second request while that happens.
+    m_cancelButton->setEnabled(false);
+    m_cancelButton->setText(tr("Cancelling…"));
+    Q_EMIT cancelRequested();
+}
+
+void MainWindow::onAboutTriggered()
+{
+    MessageBox::information(this, tr("About Hirebridge"),
+        tr("Hirebridge %1\n\nMoves hired candidates from Ashby into HiBob.")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::onFilterTextChanged(const QString& text)
+{
+    m_proxy->setFilterText(text);
+    updatePlaceholder();
+    updateCountsLabel();
+}
+
+void MainWindow::onStateCountsChanged()
+{
+    updateCountsLabel();
+}
+
+void MainWindow::onRowsShownChanged()
+{
+    updateCountsLabel();
+}
+
+void MainWindow::onCheckedItemsChanged()
+{
+    updateActions();
+}
+
+void MainWindow::onSelectionChanged()
+{
+    updateActions();
+}
+
+QList<QPair<QString, QString>> MainWindow::selectedPushableItems() const
+{
+    std::set<int> sourceRows;
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex& index : selected) {
+        sourceRows.insert(m_proxy->mapToSource(index).row());
+    }
+    QList<QPair<QString, QString>> items;
+    const QStringList targets = m_model->targets();
+    for (const int row : sourceRows) {
+        for (const QString& target : targets) {
+            const std::optional<PushState> state = m_model->stateAt(row, target);
+            if (state == PushState::Ready || state == PushState::Failed) {
+                items.append({m_model->applicationIdAt(row), target});
+            }
+        }
+    }
+    return items;
+}
+
+void MainWindow::updateActions()
+{
+    m_syncAction->setEnabled(!m_busy);
+    const int ticked = m_model->checkedCount();
+    const bool anySelected = m_view->selectionModel()->hasSelection();
+    if (ticked > 0) {
+        m_pushAction->setText(tr("&Push ticked (%1)").arg(QLocale().toString(ticked)));
+        m_pushAction->setToolTip(tr("Send the ticked hires to their targets"));
+    } else if (anySelected) {
+        m_pushAction->setText(tr("&Push selected"));
+        m_pushAction->setToolTip(tr("Send the selected hires to every target where they are ready or failed"));
+    } else {
+        m_pushAction->setText(tr("&Push ticked"));
+        m_pushAction->setToolTip(tr("Tick a target for a hire, or select hires, to push them"));
+    }
+    m_pushAction->setEnabled(!m_busy && (ticked > 0 || anySelected));
+}
+
+void MainWindow::updateCountsLabel()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    QStringList parts;
+    parts << (shown == total ? tr("Hires: %1").arg(QLocale().toString(total))
+                             : tr("Showing %1 of %2 hires").arg(QLocale().toString(shown), QLocale().toString(total)));
+    // Attention first: failures before the calm states.
+    for (const PushState state : {PushState::Failed, PushState::Ready, PushState::Sending, PushState::Pushed,
+             PushState::Exists, PushState::Skipped}) {
+        const int count = m_model->countInState(state);
+        if (count > 0) {
+            parts << tr("%1: %2", "state: count").arg(HiresModel::stateLabel(state), QLocale().toString(count));
+        }
+    }
+    m_countsLabel->setText(parts.join(QStringLiteral("  ·  ")));
+    m_countsLabel->setToolTip(m_model->targets().size() > 1 ? tr("States are counted per hire and target") : QString());
+}
+
+void MainWindow::updatePlaceholder()
+{
+    if (m_model->rowCount() == 0) {
+        m_view->setPlaceholderText(tr("No hires yet — press Sync to pull hired candidates from Ashby."));
+    } else {
+        m_view->setPlaceholderText(tr("No hires match “%1”.").arg(m_filterEdit->text().trimmed()));
+    }
+}
