@@ -1,5 +1,5 @@
-#include "AppController.h"
-#include "DemoSandbox.h"
+#include "app/AppController.h"
+#include "app/DemoSandbox.h"
 #include "http/Redaction.h"
 #include "main/MainWindow.h"
 #include "secrets/InMemorySecretStore.h"

@@ -9,18 +9,18 @@ struct ApiError
 {
     enum class Kind {
         None,
-        InvalidUrl,    // the URL is malformed, or plain http:// to a non-loopback host
-        Network,       // connection refused, dropped, DNS, ...
-        Timeout,       // per-request timeout elapsed
-        Tls,           // any TLS error: always fatal
-        Unauthorized,  // 401 / 403: credentials refused or permission missing
-        RateLimited,   // 429 after all retries
-        Server,        // 5xx after all retries
-        Http,          // any other non-2xx (400, 404, ...)
-        Api,           // HTTP 200 with an error body (Ashby success:false)
-        Parse,         // the body was not what we expected: not JSON, truncated, wrong type
-        TooLarge,      // body above the configured limit
-        Cancelled,     // aborted by the caller
+        InvalidUrl, // the URL is malformed, or plain http:// to a non-loopback host
+        Network, // connection refused, dropped, DNS, ...
+        Timeout, // per-request timeout elapsed
+        Tls, // any TLS error: always fatal
+        Unauthorized, // 401 / 403: credentials refused or permission missing
+        RateLimited, // 429 after all retries
+        Server, // 5xx after all retries
+        Http, // any other non-2xx (400, 404, ...)
+        Api, // HTTP 200 with an error body (Ashby success:false)
+        Parse, // the body was not what we expected: not JSON, truncated, wrong type
+        TooLarge, // body above the configured limit
+        Cancelled, // aborted by the caller
     };
 
     Kind kind = Kind::None;

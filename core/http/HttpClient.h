@@ -42,8 +42,8 @@ public:
 
 private:
     friend class RequestJob;
-    void acquire(RequestJob* job);   // called by a job before each attempt
-    void release(RequestJob* job);   // called when an attempt ends
+    void acquire(RequestJob* job); // called by a job before each attempt
+    void release(RequestJob* job); // called when an attempt ends
     void countRequest() { ++m_requestCount; }
 
     QPointer<QNetworkAccessManager> m_nam; // injected; may be destroyed before us
@@ -51,6 +51,6 @@ private:
     RetryPolicy m_retryPolicy;
     qint64 m_maxBodyBytes = 32 * 1024 * 1024;
     qint64 m_requestCount = 0;
-    QHash<QString, int> m_active;                       // host:port -> running attempts
+    QHash<QString, int> m_active; // host:port -> running attempts
     QHash<QString, QQueue<QPointer<RequestJob>>> m_waiting; // host:port -> jobs waiting for a slot
 };

@@ -15,7 +15,7 @@ struct HttpRequest
     QList<QPair<QByteArray, QByteArray>> headers; // e.g. Authorization, Accept; Content-Type set from contentType
     QByteArray contentType = "application/json";
     QByteArray body;
-    QString server;  // "Ashby", "Bob" — used in error messages
+    QString server; // "Ashby", "Bob" — used in error messages
     QString context; // what this request is for, used in error messages and logs
     int timeoutMs = 30000;
     // Idempotent requests (all reads) are also retried after network errors and timeouts. A create is only retried
@@ -36,11 +36,11 @@ struct HttpResponse
 
 struct RetryPolicy
 {
-    int maxAttempts = 6;         // in all, including the first
-    int baseDelayMs = 500;       // first backoff, doubling
-    int maxDelayMs = 8000;       // backoff cap
+    int maxAttempts = 6; // in all, including the first
+    int baseDelayMs = 500; // first backoff, doubling
+    int maxDelayMs = 8000; // backoff cap
     int maxRetryAfterMs = 60000; // Retry-After / X-RateLimit-Reset honoured up to this
-    bool jitter = true;          // full jitter in [delay/2, delay]
+    bool jitter = true; // full jitter in [delay/2, delay]
 
     // Delay before attempt number `attempt` (2 = first retry) without server hints.
     int backoffMs(int attempt) const;

@@ -29,8 +29,8 @@ public:
 
     // Delay the server asks for through Retry-After (seconds or HTTP-date) or X-RateLimit-Reset (Unix epoch; above
     // 10^12 it is milliseconds), clamped to [0, maxMs]; -1 when neither header is usable. Retry-After wins.
-    static int hintDelayMs(const QByteArray& retryAfter, const QByteArray& rateLimitReset, const QDateTime& now,
-                           int maxMs);
+    static int hintDelayMs(
+        const QByteArray& retryAfter, const QByteArray& rateLimitReset, const QDateTime& now, int maxMs);
 
 Q_SIGNALS:
     void finished(const HttpResponse& response); // any 2xx
@@ -39,7 +39,7 @@ Q_SIGNALS:
 private:
     friend class HttpClient;
     RequestJob(HttpClient* client, const HttpRequest& request);
-    void start();       // first attempt (asks the client for a slot)
+    void start(); // first attempt (asks the client for a slot)
     void startAttempt(); // called by the client when a slot is free
     void onReplyFinished();
     void onTimeout();

@@ -1,0 +1,91 @@
+// End-to-end: the main window on the demo sandbox, as `hirebridge --demo` opens it, driven by clicks.
+#include "app/AppController.h"
+#include "app/DemoSandbox.h"
+#include "ledger/Ledger.h"
+#include "main/MainWindow.h"
+#include "models/HiresModel.h"
+#include "secrets/InMemorySecretStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace {
+
+QString screenshotDir()
+{
+    QString dir = qEnvironmentVariable("HIREBRIDGE_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        dir = QDir::temp().filePath(QStringLiteral("hirebridge-screenshots"));
+    }
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QToolButton* toolButtonFor(QMainWindow* window, const char* actionName)
+{
+    auto* action = window->findChild<QAction*>(QString::fromLatin1(actionName));
+    for (auto* bar : window->findChildren<QToolBar*>()) {
+        if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(action))) {
+            return button;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestGuiDemoE2e : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demo_opens_listsHiresThenPushesSelection()
+    {
+        MainWindow window(QStringList {QStringLiteral("bob")});
+        QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.resize(1280, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        InMemorySecretStore secrets;
+        AppController controller(&window, &secrets);
+        DemoSandbox sandbox;
+        QSignalSpy ready(&sandbox, &DemoSandbox::ready);
+        QSignalSpy failed(&sandbox, &DemoSandbox::failed);
+        connect(&sandbox, &DemoSandbox::ready, &controller, &AppController::startDemo);
+        sandbox.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 15000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+
+        // The first sync starts by itself and lists the demo hires.
+        QTRY_VERIFY_WITH_TIMEOUT(window.model()->rowCount() >= 25 && !window.isBusy(), 30000);
+        const int rows = window.model()->rowCount();
+        auto* view = window.findChild<QTableView*>(QStringLiteral("hiresView"));
+        QVERIFY(view);
+        QCOMPARE(view->model()->rowCount(), rows);
+        QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-synced.png")));
+
+        // Select every row with the keyboard and press Push: each selected ready hire goes to Bob once.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+        QToolButton* push = toolButtonFor(&window, "actionPush");
+        QVERIFY(push);
+        QTest::mouseClick(push, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.isBusy(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30000);
+        const int pushed = window.model()->countInState(PushState::Pushed);
+        QCOMPARE(window.model()->countInState(PushState::Exists), 1);
+        QCOMPARE(window.model()->countInState(PushState::Failed), 1); // the candidate without an e-mail
+        QCOMPARE(pushed, rows - 2);
+        QCOMPARE(controller.ledger()->pushRecords().size(), rows);
+        QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-pushed.png")));
+    }
+};
+
+QTEST_MAIN(TestGuiDemoE2e)
+#include "test_gui_demo_e2e.moc"
