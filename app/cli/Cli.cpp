@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "ServiceClients.h"
 #include "ashby/AshbyClient.h"
 #include "hris/bob/BobClient.h"
 #include "hris/bob/BobHireEvent.h"
@@ -38,14 +39,6 @@ QJsonObject errorJson(const ApiError& e)
 {
     return QJsonObject {{s("kind"), ApiError::kindName(e.kind)}, {s("server"), e.server},
         {s("httpStatus"), e.httpStatus}, {s("code"), orNull(e.code)}, {s("message"), e.toString()}};
-}
-
-PushRecord emptyRecord(const QString& applicationId, const QString& target)
-{
-    PushRecord r;
-    r.applicationId = applicationId;
-    r.target = target;
-    return r;
 }
 
 } // namespace
@@ -294,10 +287,11 @@ void Cli::createClients()
     if (m_http) {
         return;
     }
-    m_nam = new QNetworkAccessManager(this);
-    m_http = new HttpClient(m_nam, this);
-    m_ashby = new AshbyClient(m_http, m_config.ashby.baseUrl, m_config.ashby.apiKey, this);
-    m_bob = new BobClient(m_http, m_config.bob, this);
+    const auto clients = ServiceClients::create(m_config, this);
+    m_nam = clients.nam;
+    m_http = clients.http;
+    m_ashby = clients.ashby;
+    m_bob = clients.bob;
 }
 
 void Cli::cmdCheck()
@@ -443,7 +437,7 @@ void Cli::cmdHires()
         for (const auto& h : hires) {
             QJsonObject t;
             for (const auto& target : targets) {
-                const auto r = records.value(h.applicationId).value(target, emptyRecord(h.applicationId, target));
+                const auto r = records.value(h.applicationId).value(target, PushRecord::ready(h.applicationId, target));
                 t.insert(target,
                     QJsonObject {{s("state"), pushStateName(r.state)}, {s("remoteId"), orNull(r.remoteId)},
                         {s("reason"), orNull(r.reason)}});
@@ -462,7 +456,7 @@ void Cli::cmdHires()
         out() << h.applicationId << '\t' << h.name << '\t' << (h.email.isEmpty() ? s("-") : h.email) << '\t'
               << (h.startDate.isEmpty() ? s("-") : h.startDate) << '\t' << h.jobTitle;
         for (const auto& target : targets) {
-            const auto r = records.value(h.applicationId).value(target, emptyRecord(h.applicationId, target));
+            const auto r = records.value(h.applicationId).value(target, PushRecord::ready(h.applicationId, target));
             out() << '\t' << target << '=' << pushStateName(r.state);
         }
         out() << '\n';

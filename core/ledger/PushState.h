@@ -23,6 +23,15 @@ struct PushRecord
     QString attemptId; // fresh id per send, also sent in the Hire API event for reconciliation
     QString ownerId; // process holding the record while it is sending
     QDateTime updatedAt;
+
+    // The record of a hire that has none yet for this target: ready, nothing sent.
+    static PushRecord ready(const QString& applicationId, const QString& target)
+    {
+        PushRecord r;
+        r.applicationId = applicationId;
+        r.target = target;
+        return r;
+    }
 };
 
 // One line of the append-only audit log: what was sent to whom, when, with what answer.

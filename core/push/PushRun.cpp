@@ -30,14 +30,6 @@ QString newAttemptId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-PushRecord emptyRecord(const QString& applicationId, const QString& target)
-{
-    PushRecord r;
-    r.applicationId = applicationId;
-    r.target = target;
-    return r;
-}
-
 } // namespace
 
 int PushRun::Result::failedCount() const
@@ -137,7 +129,7 @@ void PushRun::start()
         if (!m_options.dryRun) {
             m_ledger->ensurePushRecord(id, target);
         }
-        PushRecord record = m_ledger->pushRecord(id, target).value_or(emptyRecord(id, target));
+        PushRecord record = m_ledger->pushRecord(id, target).value_or(PushRecord::ready(id, target));
         switch (record.state) {
         case PushState::Pushed:
         case PushState::Exists: {

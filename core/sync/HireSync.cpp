@@ -122,11 +122,17 @@ void HireSync::onPage(const QJsonObject& envelope)
             return;
         }
         const auto status = app.value(s("status"));
-        if (!status.isString()) {
+        if (status.isUndefined() || status.isNull()) {
+            // A full pass asked for hired applications only, so an item without a status is one of them; an
+            // incremental pass is unfiltered, so there it cannot be told apart and is left out.
+            if (!m_token.isEmpty()) {
+                continue;
+            }
+        } else if (!status.isString()) {
             pageError(QStringLiteral("results[%1].status of application %2 is not a string").arg(i).arg(id.toString()));
             return;
         }
-        if (status.toString() != QLatin1String("Hired")) {
+        if (status.isString() && status.toString() != QLatin1String("Hired")) {
             continue;
         }
         const QString key = id.toString();
@@ -392,54 +398,41 @@ void HireSync::fetchPerHire()
         assembleAndCommit();
         return;
     }
+    // Both per-hire calls share one rule: a run-level error aborts, anything else fails this hire only.
+    auto perHire = [this](const QString& endpoint, const QJsonObject& body, const QString& context,
+                       const QString& appId, QJsonValue::Type expected, std::function<void(const QJsonValue&)> store) {
+        m_ashby->call(endpoint, body, context, [this, endpoint, appId, expected, store](const AshbyResult& r) {
+            if (m_done) {
+                return;
+            }
+            if (!r.ok()) {
+                if (abortOn(r.error)) {
+                    return;
+                }
+                hireFailed(appId, r.error);
+            } else if (r.results().type() != expected) {
+                hireFailed(appId,
+                    ApiError::make(ApiError::Kind::Parse,
+                        QStringLiteral("%1: field \"results\" is %2, expected %3")
+                            .arg(endpoint, JsonReader::typeName(r.results()),
+                                expected == QJsonValue::Array ? s("an array") : s("an object")),
+                        AshbyClient::serverName()));
+            } else {
+                store(r.results());
+            }
+            phaseCallDone();
+        });
+    };
     for (const auto i : std::as_const(todo)) {
         const QString appId = m_hires.at(i).application.value(s("id")).toString();
         const QString candidateId
             = m_hires.at(i).application.value(s("candidate")).toObject().value(s("id")).toString();
-        m_ashby->call(s("candidate.info"), QJsonObject {{s("id"), candidateId}},
-            QStringLiteral("candidate.info %1").arg(candidateId), [this, i, appId](const AshbyResult& r) {
-                if (m_done) {
-                    return;
-                }
-                if (!r.ok()) {
-                    if (abortOn(r.error)) {
-                        return;
-                    }
-                    hireFailed(appId, r.error);
-                } else if (!r.results().isObject()) {
-                    auto e = ApiError::make(ApiError::Kind::Parse,
-                        QStringLiteral("candidate.info: field \"results\" is %1, "
-                                       "expected an object")
-                            .arg(JsonReader::typeName(r.results())),
-                        AshbyClient::serverName());
-                    hireFailed(appId, e);
-                } else {
-                    m_hires[i].candidate = r.results().toObject();
-                }
-                phaseCallDone();
-            });
-        m_ashby->call(s("offer.list"), QJsonObject {{s("applicationId"), appId}, {s("limit"), kPageSize}},
-            QStringLiteral("offer.list for application %1").arg(appId), [this, i, appId](const AshbyResult& r) {
-                if (m_done) {
-                    return;
-                }
-                if (!r.ok()) {
-                    if (abortOn(r.error)) {
-                        return;
-                    }
-                    hireFailed(appId, r.error);
-                } else if (!r.results().isArray()) {
-                    auto e = ApiError::make(ApiError::Kind::Parse,
-                        QStringLiteral("offer.list: field \"results\" is %1, "
-                                       "expected an array")
-                            .arg(JsonReader::typeName(r.results())),
-                        AshbyClient::serverName());
-                    hireFailed(appId, e);
-                } else {
-                    m_hires[i].offers = r.results().toArray();
-                }
-                phaseCallDone();
-            });
+        perHire(s("candidate.info"), QJsonObject {{s("id"), candidateId}},
+            QStringLiteral("candidate.info %1").arg(candidateId), appId, QJsonValue::Object,
+            [this, i](const QJsonValue& v) { m_hires[i].candidate = v.toObject(); });
+        perHire(s("offer.list"), QJsonObject {{s("applicationId"), appId}, {s("limit"), kPageSize}},
+            QStringLiteral("offer.list for application %1").arg(appId), appId, QJsonValue::Array,
+            [this, i](const QJsonValue& v) { m_hires[i].offers = v.toArray(); });
     }
 }
 

@@ -33,8 +33,8 @@ QByteArray signature(const QByteArray& payload)
 // value is recognised instead of being misread as a position.
 QString encodeOpaque(const QByteArray& prefix, const QByteArray& payload)
 {
-    const QByteArray encoded =
-        prefix + payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray encoded
+        = prefix + payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     return QString::fromLatin1(encoded + '.' + signature(encoded));
 }
 
@@ -49,8 +49,8 @@ std::optional<QByteArray> decodeOpaque(const QByteArray& prefix, const QString& 
     if (raw.mid(dot + 1) != signature(encoded)) {
         return std::nullopt;
     }
-    const auto decoded = QByteArray::fromBase64Encoding(encoded.mid(prefix.size()),
-                                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        encoded.mid(prefix.size()), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (!decoded) {
         return std::nullopt;
     }
@@ -73,7 +73,8 @@ QByteArray pdfEscape(const QString& text)
 // A one-page PDF that real viewers open, small enough to keep tests fast.
 QByteArray fakePdf(const QString& title)
 {
-    const QByteArray content = "BT /F1 16 Tf 72 770 Td (" + pdfEscape(title) + ") Tj 0 -24 Td (Hirebridge sandbox document) Tj ET";
+    const QByteArray content
+        = "BT /F1 16 Tf 72 770 Td (" + pdfEscape(title) + ") Tj 0 -24 Td (Hirebridge sandbox document) Tj ET";
     const QList<QByteArray> objects {
         QByteArrayLiteral("<< /Type /Catalog /Pages 2 0 R >>"),
         QByteArrayLiteral("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
@@ -101,9 +102,9 @@ QByteArray fakePdf(const QString& title)
 QJsonObject listEnvelope(const QJsonArray& results)
 {
     return QJsonObject {
-        { QStringLiteral("success"), true },
-        { QStringLiteral("results"), results },
-        { QStringLiteral("moreDataAvailable"), false },
+        {QStringLiteral("success"), true},
+        {QStringLiteral("results"), results},
+        {QStringLiteral("moreDataAvailable"), false},
     };
 }
 
@@ -135,10 +136,10 @@ SandboxReply FakeAshby::handle(const QHttpServerRequest& request)
     }
 
     const QString endpoint = path.mid(1);
-    if (request.method() != QHttpServerRequest::Method::Post || endpoint.isEmpty() || endpoint.contains(QLatin1Char('/'))
-        || !endpoint.contains(QLatin1Char('.'))) {
-        return error(QStringLiteral("endpoint_not_found"), QStringLiteral("No such endpoint: POST /<category>.<method>"),
-                     404);
+    if (request.method() != QHttpServerRequest::Method::Post || endpoint.isEmpty()
+        || endpoint.contains(QLatin1Char('/')) || !endpoint.contains(QLatin1Char('.'))) {
+        return error(
+            QStringLiteral("endpoint_not_found"), QStringLiteral("No such endpoint: POST /<category>.<method>"), 404);
     }
 
     QJsonObject params;
@@ -158,11 +159,12 @@ SandboxReply FakeAshby::dispatch(const QString& endpoint, const QJsonObject& par
 {
     if (endpoint == QLatin1String("apiKey.info")) {
         return success(QJsonObject {
-            { QStringLiteral("title"), QStringLiteral("Hirebridge sandbox key") },
-            { QStringLiteral("createdAt"), QStringLiteral("2025-03-02T09:14:07.112Z") },
-            { QStringLiteral("scopes"),
-              QJsonArray { QStringLiteral("candidates:read"), QStringLiteral("jobs:read"), QStringLiteral("offers:read"),
-                           QStringLiteral("organization:read"), QStringLiteral("hiringProcessMetadata:read") } },
+            {QStringLiteral("title"), QStringLiteral("Hirebridge sandbox key")},
+            {QStringLiteral("createdAt"), QStringLiteral("2025-03-02T09:14:07.112Z")},
+            {QStringLiteral("scopes"),
+                QJsonArray {QStringLiteral("candidates:read"), QStringLiteral("jobs:read"),
+                    QStringLiteral("offers:read"), QStringLiteral("organization:read"),
+                    QStringLiteral("hiringProcessMetadata:read")}},
         });
     }
     if (endpoint == QLatin1String("application.list")) {
@@ -208,10 +210,10 @@ SandboxReply FakeAshby::dispatch(const QString& endpoint, const QJsonObject& par
             QStringLiteral("location"));
     }
     if (endpoint == QLatin1String("customField.list")) {
-        QJsonObject envelope =
-            listEnvelope(m_data.customFields(params.value(QStringLiteral("includeArchived")).toBool(false)));
-        envelope.insert(QStringLiteral("syncToken"),
-                        encodeOpaque(kTokenPrefix, QByteArray::number(m_data.generation())));
+        QJsonObject envelope
+            = listEnvelope(m_data.customFields(params.value(QStringLiteral("includeArchived")).toBool(false)));
+        envelope.insert(
+            QStringLiteral("syncToken"), encodeOpaque(kTokenPrefix, QByteArray::number(m_data.generation())));
         return SandboxReply::json(200, envelope);
     }
     if (endpoint == QLatin1String("file.info")) {
@@ -226,14 +228,15 @@ SandboxReply FakeAshby::applicationList(const QJsonObject& params)
     qint64 sinceGeneration = 0;
     if (params.contains(QStringLiteral("syncToken"))) {
         if (m_faults.takeTokenExpired()) {
-            return error(QStringLiteral("sync_token_expired"), QStringLiteral("The sync token has expired (sandbox fault)"));
+            return error(
+                QStringLiteral("sync_token_expired"), QStringLiteral("The sync token has expired (sandbox fault)"));
         }
         const auto token = decodeOpaque(kTokenPrefix, params.value(QStringLiteral("syncToken")).toString());
         bool ok = false;
         sinceGeneration = token ? token->toLongLong(&ok) : 0;
         if (!ok || sinceGeneration < 1 || sinceGeneration > m_data.generation()) {
             return error(QStringLiteral("sync_token_expired"),
-                         QStringLiteral("The sync token is unknown or expired; run a full sync"));
+                QStringLiteral("The sync token is unknown or expired; run a full sync"));
         }
     }
 
@@ -250,17 +253,17 @@ SandboxReply FakeAshby::applicationList(const QJsonObject& params)
     QString status;
     if (params.contains(QStringLiteral("status"))) {
         status = params.value(QStringLiteral("status")).toString();
-        static const QStringList statuses { QStringLiteral("Hired"), QStringLiteral("Archived"), QStringLiteral("Active"),
-                                            QStringLiteral("Lead") };
+        static const QStringList statuses {
+            QStringLiteral("Hired"), QStringLiteral("Archived"), QStringLiteral("Active"), QStringLiteral("Lead")};
         if (!statuses.contains(status)) {
             return error(QStringLiteral("invalid_input"),
-                         QStringLiteral("status must be one string of Hired, Archived, Active, Lead"));
+                QStringLiteral("status must be one string of Hired, Archived, Active, Lead"));
         }
     }
     const QString jobId = params.value(QStringLiteral("jobId")).toString();
     const qint64 createdAfter = qint64(params.value(QStringLiteral("createdAfter")).toDouble(0));
-    const QString filterKey =
-        QStringLiteral("%1|%2|%3|%4|%5").arg(status, jobId).arg(createdAfter).arg(sinceGeneration).arg(limit);
+    const QString filterKey
+        = QStringLiteral("%1|%2|%3|%4|%5").arg(status, jobId).arg(createdAfter).arg(sinceGeneration).arg(limit);
 
     qint64 untilGeneration = m_data.generation();
     int offset = 0;
@@ -269,7 +272,7 @@ SandboxReply FakeAshby::applicationList(const QJsonObject& params)
         const QJsonObject cursor = payload ? QJsonDocument::fromJson(*payload).object() : QJsonObject {};
         if (cursor.isEmpty() || cursor.value(QStringLiteral("f")).toString() != filterKey) {
             return error(QStringLiteral("invalid_input"),
-                         QStringLiteral("The cursor is invalid or was issued for different filters"));
+                QStringLiteral("The cursor is invalid or was issued for different filters"));
         }
         untilGeneration = qint64(cursor.value(QStringLiteral("u")).toDouble());
         offset = cursor.value(QStringLiteral("o")).toInt();
@@ -291,18 +294,18 @@ SandboxReply FakeAshby::applicationList(const QJsonObject& params)
     }
     const bool more = offset + limit < matching.size();
     QJsonObject envelope {
-        { QStringLiteral("success"), true },
-        { QStringLiteral("results"), page },
-        { QStringLiteral("moreDataAvailable"), more },
+        {QStringLiteral("success"), true},
+        {QStringLiteral("results"), page},
+        {QStringLiteral("moreDataAvailable"), more},
     };
     if (more) {
         const QJsonObject cursor {
-            { QStringLiteral("f"), filterKey },
-            { QStringLiteral("u"), untilGeneration },
-            { QStringLiteral("o"), offset + limit },
+            {QStringLiteral("f"), filterKey},
+            {QStringLiteral("u"), untilGeneration},
+            {QStringLiteral("o"), offset + limit},
         };
         envelope.insert(QStringLiteral("nextCursor"),
-                        encodeOpaque(kCursorPrefix, QJsonDocument(cursor).toJson(QJsonDocument::Compact)));
+            encodeOpaque(kCursorPrefix, QJsonDocument(cursor).toJson(QJsonDocument::Compact)));
     } else {
         envelope.insert(QStringLiteral("syncToken"), encodeOpaque(kTokenPrefix, QByteArray::number(untilGeneration)));
     }
@@ -379,8 +382,8 @@ SandboxReply FakeAshby::fileInfo(const QJsonObject& params)
     }
     const qint64 expires = QDateTime::currentSecsSinceEpoch() + 3600;
     return success(QJsonObject {
-        { QStringLiteral("url"),
-          QStringLiteral("%1/_files/%2?expires=%3&signature=sandbox").arg(m_baseUrl, handle).arg(expires) },
+        {QStringLiteral("url"),
+            QStringLiteral("%1/_files/%2?expires=%3&signature=sandbox").arg(m_baseUrl, handle).arg(expires)},
     });
 }
 
@@ -394,13 +397,13 @@ SandboxReply FakeAshby::serveFile(const QString& handle) const
         ? QByteArrayLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         : QByteArrayLiteral("application/pdf");
     SandboxReply reply = SandboxReply::raw(200, contentType, fakePdf(name));
-    reply.headers.append({ QByteArrayLiteral("Content-Disposition"),
-                           "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(name) });
+    reply.headers.append(
+        {QByteArrayLiteral("Content-Disposition"), "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(name)});
     return reply;
 }
 
 SandboxReply FakeAshby::lookup(const QJsonObject& params, const QString& key,
-                               const std::function<QJsonObject(const QString&)>& find, const QString& thing)
+    const std::function<QJsonObject(const QString&)>& find, const QString& thing)
 {
     const QString id = params.value(key).toString();
     if (id.isEmpty()) {
@@ -415,24 +418,25 @@ SandboxReply FakeAshby::lookup(const QJsonObject& params, const QString& key,
 
 SandboxReply FakeAshby::error(const QString& code, const QString& message, int status)
 {
-    return SandboxReply::json(status, QJsonObject {
-                                          { QStringLiteral("success"), false },
-                                          { QStringLiteral("errors"), QJsonArray { code } },
-                                          { QStringLiteral("errorInfo"),
-                                            QJsonObject {
-                                                { QStringLiteral("code"), code },
-                                                { QStringLiteral("message"), message },
-                                                { QStringLiteral("requestId"),
-                                                  QStringLiteral("sandbox-%1").arg(++m_requestNumber, 6, 10,
-                                                                                   QLatin1Char('0')) },
-                                            } },
-                                      });
+    return SandboxReply::json(status,
+        QJsonObject {
+            {QStringLiteral("success"), false},
+            {QStringLiteral("errors"), QJsonArray {code}},
+            {QStringLiteral("errorInfo"),
+                QJsonObject {
+                    {QStringLiteral("code"), code},
+                    {QStringLiteral("message"), message},
+                    {QStringLiteral("requestId"),
+                        QStringLiteral("sandbox-%1").arg(++m_requestNumber, 6, 10, QLatin1Char('0'))},
+                }},
+        });
 }
 
 SandboxReply FakeAshby::success(const QJsonValue& results)
 {
-    return SandboxReply::json(200, QJsonObject {
-                                       { QStringLiteral("success"), true },
-                                       { QStringLiteral("results"), results },
-                                   });
+    return SandboxReply::json(200,
+        QJsonObject {
+            {QStringLiteral("success"), true},
+            {QStringLiteral("results"), results},
+        });
 }

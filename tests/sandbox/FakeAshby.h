@@ -35,8 +35,8 @@ private:
     SandboxReply error(const QString& code, const QString& message, int status = 200);
     static SandboxReply success(const QJsonValue& results);
     // The common "one id in, one object out" endpoint; answers <thing>_not_found for unknown ids.
-    SandboxReply lookup(const QJsonObject& params, const QString& key, const std::function<QJsonObject(const QString&)>& find,
-                        const QString& thing);
+    SandboxReply lookup(const QJsonObject& params, const QString& key,
+        const std::function<QJsonObject(const QString&)>& find, const QString& thing);
 
     SandboxData& m_data;
     FaultInjector& m_faults;

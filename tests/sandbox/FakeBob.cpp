@@ -17,31 +17,31 @@ const QString FakeBob::token = QStringLiteral("sandbox-bob-token-91c2");
 
 namespace {
 
-QJsonObject fieldMetadata(const QString& id, const QString& name, const QString& type, const QString& listId = {},
-                          bool historical = false)
+QJsonObject fieldMetadata(
+    const QString& id, const QString& name, const QString& type, const QString& listId = {}, bool historical = false)
 {
     const QString category = id.section(QLatin1Char('.'), 0, 0);
     static const QHash<QString, QString> categoryNames {
-        { QStringLiteral("root"), QStringLiteral("Basic info") },
-        { QStringLiteral("work"), QStringLiteral("Work") },
-        { QStringLiteral("about"), QStringLiteral("About") },
-        { QStringLiteral("identification"), QStringLiteral("Identification") },
+        {QStringLiteral("root"), QStringLiteral("Basic info")},
+        {QStringLiteral("work"), QStringLiteral("Work")},
+        {QStringLiteral("about"), QStringLiteral("About")},
+        {QStringLiteral("identification"), QStringLiteral("Identification")},
     };
     QJsonObject typeData;
     if (!listId.isEmpty()) {
         typeData.insert(QStringLiteral("listId"), listId);
     }
     return QJsonObject {
-        { QStringLiteral("id"), id },
-        { QStringLiteral("category"), category },
-        { QStringLiteral("categoryId"), category },
-        { QStringLiteral("categoryDisplayName"), categoryNames.value(category, category) },
-        { QStringLiteral("name"), name },
-        { QStringLiteral("description"), QJsonValue::Null },
-        { QStringLiteral("jsonPath"), category == QLatin1String("root") ? id.section(QLatin1Char('.'), 1) : id },
-        { QStringLiteral("type"), type },
-        { QStringLiteral("typeData"), typeData },
-        { QStringLiteral("historical"), historical },
+        {QStringLiteral("id"), id},
+        {QStringLiteral("category"), category},
+        {QStringLiteral("categoryId"), category},
+        {QStringLiteral("categoryDisplayName"), categoryNames.value(category, category)},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("description"), QJsonValue::Null},
+        {QStringLiteral("jsonPath"), category == QLatin1String("root") ? id.section(QLatin1Char('.'), 1) : id},
+        {QStringLiteral("type"), type},
+        {QStringLiteral("typeData"), typeData},
+        {QStringLiteral("historical"), historical},
     };
 }
 
@@ -91,30 +91,30 @@ SandboxReply FakeBob::handle(const QHttpServerRequest& request)
         if (method != QHttpServerRequest::Method::Get) {
             return error(405, QStringLiteral("method.not.allowed"), QStringLiteral("Use GET"));
         }
-        return SandboxReply::json(
-            200, QJsonArray {
-                     fieldMetadata(QStringLiteral("root.id"), QStringLiteral("Employee ID"), QStringLiteral("text")),
-                     fieldMetadata(QStringLiteral("root.firstName"), QStringLiteral("First name"), QStringLiteral("text")),
-                     fieldMetadata(QStringLiteral("root.surname"), QStringLiteral("Last name"), QStringLiteral("text")),
-                     fieldMetadata(QStringLiteral("root.displayName"), QStringLiteral("Display name"),
-                                   QStringLiteral("text")),
-                     fieldMetadata(QStringLiteral("root.email"), QStringLiteral("Email"), QStringLiteral("text")),
-                     fieldMetadata(QStringLiteral("work.startDate"), QStringLiteral("Start date"), QStringLiteral("date")),
-                     fieldMetadata(QStringLiteral("work.title"), QStringLiteral("Job title"), QStringLiteral("list"),
-                                   QStringLiteral("title"), true),
-                     fieldMetadata(QStringLiteral("work.department"), QStringLiteral("Department"),
-                                   QStringLiteral("list"), QStringLiteral("department"), true),
-                     fieldMetadata(QStringLiteral("work.site"), QStringLiteral("Site"), QStringLiteral("list"),
-                                   QStringLiteral("site"), true),
-                     fieldMetadata(QStringLiteral("work.reportsTo"), QStringLiteral("Reports to"),
-                                   QStringLiteral("employee-reference"), {}, true),
-                     fieldMetadata(QStringLiteral("about.hobbies"), QStringLiteral("Hobbies"),
-                                   QStringLiteral("multi-list"), QStringLiteral("hobbies")),
-                     fieldMetadata(QStringLiteral("identification.custom.Ashby candidate ID_7QmPz"),
-                                   QStringLiteral("Ashby candidate ID"), QStringLiteral("text")),
-                     fieldMetadata(QStringLiteral("work.custom.Signing bonus_Hk29x"), QStringLiteral("Signing bonus"),
-                                   QStringLiteral("currency")),
-                 });
+        return SandboxReply::json(200,
+            QJsonArray {
+                fieldMetadata(QStringLiteral("root.id"), QStringLiteral("Employee ID"), QStringLiteral("text")),
+                fieldMetadata(QStringLiteral("root.firstName"), QStringLiteral("First name"), QStringLiteral("text")),
+                fieldMetadata(QStringLiteral("root.surname"), QStringLiteral("Last name"), QStringLiteral("text")),
+                fieldMetadata(
+                    QStringLiteral("root.displayName"), QStringLiteral("Display name"), QStringLiteral("text")),
+                fieldMetadata(QStringLiteral("root.email"), QStringLiteral("Email"), QStringLiteral("text")),
+                fieldMetadata(QStringLiteral("work.startDate"), QStringLiteral("Start date"), QStringLiteral("date")),
+                fieldMetadata(QStringLiteral("work.title"), QStringLiteral("Job title"), QStringLiteral("list"),
+                    QStringLiteral("title"), true),
+                fieldMetadata(QStringLiteral("work.department"), QStringLiteral("Department"), QStringLiteral("list"),
+                    QStringLiteral("department"), true),
+                fieldMetadata(QStringLiteral("work.site"), QStringLiteral("Site"), QStringLiteral("list"),
+                    QStringLiteral("site"), true),
+                fieldMetadata(QStringLiteral("work.reportsTo"), QStringLiteral("Reports to"),
+                    QStringLiteral("employee-reference"), {}, true),
+                fieldMetadata(QStringLiteral("about.hobbies"), QStringLiteral("Hobbies"), QStringLiteral("multi-list"),
+                    QStringLiteral("hobbies")),
+                fieldMetadata(QStringLiteral("identification.custom.Ashby candidate ID_7QmPz"),
+                    QStringLiteral("Ashby candidate ID"), QStringLiteral("text")),
+                fieldMetadata(QStringLiteral("work.custom.Signing bonus_Hk29x"), QStringLiteral("Signing bonus"),
+                    QStringLiteral("currency")),
+            });
     }
     const QString hirePrefix = QStringLiteral("/hire/");
     if (path.startsWith(hirePrefix)) {
@@ -150,7 +150,7 @@ SandboxReply FakeBob::peopleSearch(const QHttpServerRequest& request) const
         const QJsonArray filters = params.value(QStringLiteral("filters")).toArray();
         if (filters.size() != 1) {
             return error(400, QStringLiteral("invalid.filters"),
-                         QStringLiteral("filters must hold exactly one filter (leave the key out for none)"));
+                QStringLiteral("filters must hold exactly one filter (leave the key out for none)"));
         }
         const QJsonObject filter = filters.first().toObject();
         filterPath = filter.value(QStringLiteral("fieldPath")).toString();
@@ -158,7 +158,7 @@ SandboxReply FakeBob::peopleSearch(const QHttpServerRequest& request) const
         if ((filterPath != QLatin1String("root.email") && filterPath != QLatin1String("root.id"))
             || filter.value(QStringLiteral("operator")).toString() != QLatin1String("equals") || values.isEmpty()) {
             return error(400, QStringLiteral("invalid.filter"),
-                         QStringLiteral("Only root.email or root.id with operator equals and values are supported"));
+                QStringLiteral("Only root.email or root.id with operator equals and values are supported"));
         }
         for (const QJsonValue& value : values) {
             filterValues.append(value.toString().trimmed().toLower());
@@ -183,7 +183,7 @@ SandboxReply FakeBob::peopleSearch(const QHttpServerRequest& request) const
         }
         employees.append(employee);
     }
-    return SandboxReply::json(200, QJsonObject { { QStringLiteral("employees"), employees } });
+    return SandboxReply::json(200, QJsonObject {{QStringLiteral("employees"), employees}});
 }
 
 SandboxReply FakeBob::hire(const QHttpServerRequest& request)
@@ -192,23 +192,22 @@ SandboxReply FakeBob::hire(const QHttpServerRequest& request)
         if (forced == 401) {
             return SandboxReply::empty(401);
         }
-        return error(forced, QStringLiteral("sandbox.injected"),
-                     QStringLiteral("Injected Hire API status %1").arg(forced));
+        return error(
+            forced, QStringLiteral("sandbox.injected"), QStringLiteral("Injected Hire API status %1").arg(forced));
     }
     const QByteArray body = request.body();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         return error(400, QStringLiteral("invalid.body"),
-                     parseError.error != QJsonParseError::NoError
-                         ? QStringLiteral("The body is not valid JSON: %1").arg(parseError.errorString())
-                         : QStringLiteral("The body must be a JSON object"));
+            parseError.error != QJsonParseError::NoError
+                ? QStringLiteral("The body is not valid JSON: %1").arg(parseError.errorString())
+                : QStringLiteral("The body must be a JSON object"));
     }
     const QString id = SandboxData::makeId(QStringLiteral("b1e00000"), m_nextHireNumber++);
-    m_hires.append(ReceivedHire {
-        id, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), body });
+    m_hires.append(ReceivedHire {id, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), body});
     qCInfo(lcFakeBob).noquote() << "stored hire event" << id << "with" << body.size() << "bytes";
-    return SandboxReply::json(200, QJsonObject { { QStringLiteral("id"), id } });
+    return SandboxReply::json(200, QJsonObject {{QStringLiteral("id"), id}});
 }
 
 QJsonArray FakeBob::receivedHires() const
@@ -216,9 +215,9 @@ QJsonArray FakeBob::receivedHires() const
     QJsonArray array;
     for (const ReceivedHire& hire : m_hires) {
         array.append(QJsonObject {
-            { QStringLiteral("id"), hire.id },
-            { QStringLiteral("receivedAt"), hire.receivedAt },
-            { QStringLiteral("body"), QJsonDocument::fromJson(hire.body).object() },
+            {QStringLiteral("id"), hire.id},
+            {QStringLiteral("receivedAt"), hire.receivedAt},
+            {QStringLiteral("body"), QJsonDocument::fromJson(hire.body).object()},
         });
     }
     return array;
@@ -230,15 +229,15 @@ QString FakeBob::pendingHiresHtml() const
     for (const ReceivedHire& hire : m_hires) {
         const QJsonObject body = QJsonDocument::fromJson(hire.body).object();
         QString name = (hireValue(body, QStringLiteral("root.firstName")) + QLatin1Char(' ')
-                        + hireValue(body, QStringLiteral("root.surname")))
+            + hireValue(body, QStringLiteral("root.surname")))
                            .trimmed();
         if (name.isEmpty()) {
             name = hireValue(body, QStringLiteral("root.displayName"));
         }
         rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td><code>%5</code></td></tr>\n")
                     .arg(name.toHtmlEscaped(), hireValue(body, QStringLiteral("root.email")).toHtmlEscaped(),
-                         hireValue(body, QStringLiteral("work.startDate")).toHtmlEscaped(),
-                         hire.receivedAt.toHtmlEscaped(), hire.id.toHtmlEscaped());
+                        hireValue(body, QStringLiteral("work.startDate")).toHtmlEscaped(),
+                        hire.receivedAt.toHtmlEscaped(), hire.id.toHtmlEscaped());
     }
     if (rows.isEmpty()) {
         rows = QStringLiteral("<tr><td colspan=\"5\">No hires received yet.</td></tr>\n");
@@ -256,8 +255,9 @@ QString FakeBob::pendingHiresHtml() const
 
 SandboxReply FakeBob::error(int status, const QString& key, const QString& message)
 {
-    return SandboxReply::json(status, QJsonObject {
-                                          { QStringLiteral("key"), key },
-                                          { QStringLiteral("error"), message },
-                                      });
+    return SandboxReply::json(status,
+        QJsonObject {
+            {QStringLiteral("key"), key},
+            {QStringLiteral("error"), message},
+        });
 }

@@ -101,17 +101,18 @@ QString FaultInjector::apply(const QJsonObject& changes)
         && !isWholeNumber(changes.value(QStringLiteral("burst429")), 0, 1000000)) {
         return invalid(QStringLiteral("burst429"), QStringLiteral("an integer >= 0"));
     }
-    for (const QString& key : { QStringLiteral("errorRate"), QStringLiteral("dropRate") }) {
+    for (const QString& key : {QStringLiteral("errorRate"), QStringLiteral("dropRate")}) {
         if (changes.contains(key) && !isRate(changes.value(key))) {
             return invalid(key, QStringLiteral("a number 0..1"));
         }
     }
-    for (const QString& key : { QStringLiteral("ashbyMalformedPage"), QStringLiteral("ashbyTruncatedPage") }) {
+    for (const QString& key : {QStringLiteral("ashbyMalformedPage"), QStringLiteral("ashbyTruncatedPage")}) {
         if (changes.contains(key) && !isWholeNumber(changes.value(key), 0, 1000000)) {
             return invalid(key, QStringLiteral("a page number >= 1 (0 clears)"));
         }
     }
-    if (changes.contains(QStringLiteral("ashbyWrongType")) && !changes.value(QStringLiteral("ashbyWrongType")).isString()) {
+    if (changes.contains(QStringLiteral("ashbyWrongType"))
+        && !changes.value(QStringLiteral("ashbyWrongType")).isString()) {
         return invalid(QStringLiteral("ashbyWrongType"), QStringLiteral("an application id string"));
     }
     if (changes.contains(QStringLiteral("bobHireStatus"))) {
@@ -154,15 +155,15 @@ void FaultInjector::reset()
 QJsonObject FaultInjector::toJson() const
 {
     return QJsonObject {
-        { QStringLiteral("latencyMs"), m_current.latencyMs },
-        { QStringLiteral("errorRate"), m_current.errorRate },
-        { QStringLiteral("burst429"), m_current.burst429 },
-        { QStringLiteral("dropRate"), m_current.dropRate },
-        { QStringLiteral("ashbyMalformedPage"), m_malformedPage },
-        { QStringLiteral("ashbyTruncatedPage"), m_truncatedPage },
-        { QStringLiteral("ashbyWrongType"), m_wrongTypeApplicationId },
-        { QStringLiteral("bobHireStatus"), m_bobHireStatus },
-        { QStringLiteral("ashbyTokenExpired"), m_tokenExpired },
-        { QStringLiteral("requestCount"), qint64(m_requestCount) },
+        {QStringLiteral("latencyMs"), m_current.latencyMs},
+        {QStringLiteral("errorRate"), m_current.errorRate},
+        {QStringLiteral("burst429"), m_current.burst429},
+        {QStringLiteral("dropRate"), m_current.dropRate},
+        {QStringLiteral("ashbyMalformedPage"), m_malformedPage},
+        {QStringLiteral("ashbyTruncatedPage"), m_truncatedPage},
+        {QStringLiteral("ashbyWrongType"), m_wrongTypeApplicationId},
+        {QStringLiteral("bobHireStatus"), m_bobHireStatus},
+        {QStringLiteral("ashbyTokenExpired"), m_tokenExpired},
+        {QStringLiteral("requestCount"), qint64(m_requestCount)},
     };
 }

@@ -15,7 +15,7 @@ namespace {
 
 SandboxReply controlError(int status, const QString& message)
 {
-    return SandboxReply::json(status, QJsonObject { { QStringLiteral("error"), message } });
+    return SandboxReply::json(status, QJsonObject {{QStringLiteral("error"), message}});
 }
 
 } // namespace
@@ -57,28 +57,30 @@ SandboxReply SandboxControl::handle(const QHttpServerRequest& request)
         const QString applicationId = m_data.addHire();
         const SandboxData::Application* application = m_data.application(applicationId);
         qCInfo(lcSandboxControl).noquote() << "added hired application" << applicationId;
-        return SandboxReply::json(200, QJsonObject {
-                                           { QStringLiteral("applicationId"), applicationId },
-                                           { QStringLiteral("candidateId"), application->candidateId },
-                                           { QStringLiteral("generation"), m_data.generation() },
-                                       });
+        return SandboxReply::json(200,
+            QJsonObject {
+                {QStringLiteral("applicationId"), applicationId},
+                {QStringLiteral("candidateId"), application->candidateId},
+                {QStringLiteral("generation"), m_data.generation()},
+            });
     }
     if (path == QLatin1String("/_sandbox/state") && get) {
-        return SandboxReply::json(200, QJsonObject {
-                                           { QStringLiteral("applications"), int(m_data.applications().size()) },
-                                           { QStringLiteral("hired"), int(m_data.hiredApplicationIds().size()) },
-                                           { QStringLiteral("ids"), QJsonArray::fromStringList(m_data.hiredApplicationIds()) },
-                                           { QStringLiteral("generation"), m_data.generation() },
-                                           { QStringLiteral("special"), m_data.specialCases() },
-                                           { QStringLiteral("bobHires"), int(m_bob.receivedHires().size()) },
-                                       });
+        return SandboxReply::json(200,
+            QJsonObject {
+                {QStringLiteral("applications"), int(m_data.applications().size())},
+                {QStringLiteral("hired"), int(m_data.hiredApplicationIds().size())},
+                {QStringLiteral("ids"), QJsonArray::fromStringList(m_data.hiredApplicationIds())},
+                {QStringLiteral("generation"), m_data.generation()},
+                {QStringLiteral("special"), m_data.specialCases()},
+                {QStringLiteral("bobHires"), int(m_bob.receivedHires().size())},
+            });
     }
     if (path == QLatin1String("/_sandbox/bob/hires") && get) {
         return SandboxReply::json(200, m_bob.receivedHires());
     }
     if (path == QLatin1String("/_sandbox/bob/hires/reset") && post) {
         m_bob.clearReceivedHires();
-        return SandboxReply::json(200, QJsonObject { { QStringLiteral("cleared"), true } });
+        return SandboxReply::json(200, QJsonObject {{QStringLiteral("cleared"), true}});
     }
     if (path == QLatin1String("/_sandbox/pending-hires") && get) {
         return SandboxReply::raw(200, QByteArrayLiteral("text/html; charset=utf-8"), m_bob.pendingHiresHtml().toUtf8());
@@ -88,8 +90,12 @@ SandboxReply SandboxControl::handle(const QHttpServerRequest& request)
     }
     if (path == QLatin1String("/_sandbox/reset-log") && post) {
         m_log.clear();
-        return SandboxReply::json(200, QJsonObject { { QStringLiteral("cleared"), true } });
+        return SandboxReply::json(200, QJsonObject {{QStringLiteral("cleared"), true}});
     }
-    return controlError(404, QStringLiteral("no control route %1 %2")
-                                 .arg(get ? QStringLiteral("GET") : post ? QStringLiteral("POST") : QStringLiteral("?"), path));
+    return controlError(404,
+        QStringLiteral("no control route %1 %2")
+            .arg(get       ? QStringLiteral("GET")
+                    : post ? QStringLiteral("POST")
+                           : QStringLiteral("?"),
+                path));
 }

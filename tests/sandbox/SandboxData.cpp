@@ -40,18 +40,18 @@ QString asciiFold(const QString& text)
 QJsonObject contact(const QString& value, const QString& type)
 {
     return QJsonObject {
-        { QStringLiteral("value"), value },
-        { QStringLiteral("type"), type },
-        { QStringLiteral("isPrimary"), true },
+        {QStringLiteral("value"), value},
+        {QStringLiteral("type"), type},
+        {QStringLiteral("isPrimary"), true},
     };
 }
 
 QJsonObject fieldValue(const QString& definitionId, const QString& title, const QJsonValue& value)
 {
     return QJsonObject {
-        { QStringLiteral("id"), definitionId },
-        { QStringLiteral("title"), title },
-        { QStringLiteral("value"), value },
+        {QStringLiteral("id"), definitionId},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("value"), value},
     };
 }
 
@@ -72,14 +72,14 @@ struct UserRow
 };
 
 // Katherine O'Neill is "Kate O'Neill" in Bob (same e-mail); Tomás García is in no Bob directory.
-const std::array<UserRow, 6> kUsers { {
-    { "katherine", 1, "Katherine", "O'Neill", "Elevated Access" },
-    { "marcus", 2, "Marcus", "Lindqvist", "Elevated Access" },
-    { "amara", 3, "Amara", "Okafor", "Organization Admin" },
-    { "jeanluc", 4, "Jean-Luc", "Moreau", "Limited Access" },
-    { "priya", 5, "Priya", "Raman", "Organization Admin" },
-    { "tomas", 6, "Tomás", "García", "Limited Access" },
-} };
+const std::array<UserRow, 6> kUsers {{
+    {"katherine", 1, "Katherine", "O'Neill", "Elevated Access"},
+    {"marcus", 2, "Marcus", "Lindqvist", "Elevated Access"},
+    {"amara", 3, "Amara", "Okafor", "Organization Admin"},
+    {"jeanluc", 4, "Jean-Luc", "Moreau", "Limited Access"},
+    {"priya", 5, "Priya", "Raman", "Organization Admin"},
+    {"tomas", 6, "Tomás", "García", "Limited Access"},
+}};
 
 struct DepartmentRow
 {
@@ -89,14 +89,14 @@ struct DepartmentRow
     const char* externalName;
 };
 
-const std::array<DepartmentRow, 6> kDepartments { {
-    { 1, "Engineering", 0, "" },
-    { 2, "Platform", 1, "Platform Engineering" },
-    { 3, "Data", 1, "" },
-    { 4, "Sales", 0, "" },
-    { 5, "People", 0, "People & Culture" },
-    { 6, "Finance", 0, "" },
-} };
+const std::array<DepartmentRow, 6> kDepartments {{
+    {1, "Engineering", 0, ""},
+    {2, "Platform", 1, "Platform Engineering"},
+    {3, "Data", 1, ""},
+    {4, "Sales", 0, ""},
+    {5, "People", 0, "People & Culture"},
+    {6, "Finance", 0, ""},
+}};
 
 struct LocationRow
 {
@@ -112,13 +112,13 @@ struct LocationRow
     const char* timezone;
 };
 
-const std::array<LocationRow, 4> kLocations { {
-    { "berlin", 1, "Berlin", "DE", "Berlin", "Torstraße 49", "10119", "Hybrid", "EUR", "Europe/Berlin" },
-    { "london", 2, "London", "GB", "England", "12 Finsbury Square", "EC2A 1AS", "OnSite", "GBP", "Europe/London" },
-    { "stockholm", 3, "Stockholm", "SE", "Stockholm County", "Sveavägen 44", "111 34", "Hybrid", "SEK",
-      "Europe/Stockholm" },
-    { "newyork", 4, "New York", "US", "NY", "85 Broad Street", "10004", "Remote", "USD", "America/New_York" },
-} };
+const std::array<LocationRow, 4> kLocations {{
+    {"berlin", 1, "Berlin", "DE", "Berlin", "Torstraße 49", "10119", "Hybrid", "EUR", "Europe/Berlin"},
+    {"london", 2, "London", "GB", "England", "12 Finsbury Square", "EC2A 1AS", "OnSite", "GBP", "Europe/London"},
+    {"stockholm", 3, "Stockholm", "SE", "Stockholm County", "Sveavägen 44", "111 34", "Hybrid", "SEK",
+        "Europe/Stockholm"},
+    {"newyork", 4, "New York", "US", "NY", "85 Broad Street", "10004", "Remote", "USD", "America/New_York"},
+}};
 
 struct JobRow
 {
@@ -134,15 +134,14 @@ struct JobRow
     const char* costCenter;
 };
 
-const std::array<JobRow, 6> kJobs { {
-    { "backend", 1, "Backend Engineer", 2, "berlin", "FullTime", "katherine", true, 68000, "CC-ENG-210" },
-    { "data", 2, "Data Engineer", 3, "stockholm", "FullTime", "jeanluc", true, 610000, "CC-ENG-230" },
-    { "ae", 3, "Account Executive", 4, "london", "FullTime", "marcus", false, 52000, "CC-SAL-100" },
-    { "people", 4, "People Partner", 5, "berlin", "PartTime", "amara", true, 48000, "CC-PPL-300" },
-    { "sdr", 5, "Sales Development Representative", 4, "newyork", "FullTime", "marcus", false, 61000,
-      "CC-SAL-120" },
-    { "finance", 6, "Financial Analyst", 6, "newyork", "Contract", "", false, 83000, "CC-FIN-400" },
-} };
+const std::array<JobRow, 6> kJobs {{
+    {"backend", 1, "Backend Engineer", 2, "berlin", "FullTime", "katherine", true, 68000, "CC-ENG-210"},
+    {"data", 2, "Data Engineer", 3, "stockholm", "FullTime", "jeanluc", true, 610000, "CC-ENG-230"},
+    {"ae", 3, "Account Executive", 4, "london", "FullTime", "marcus", false, 52000, "CC-SAL-100"},
+    {"people", 4, "People Partner", 5, "berlin", "PartTime", "amara", true, 48000, "CC-PPL-300"},
+    {"sdr", 5, "Sales Development Representative", 4, "newyork", "FullTime", "marcus", false, 61000, "CC-SAL-120"},
+    {"finance", 6, "Financial Analyst", 6, "newyork", "Contract", "", false, 83000, "CC-FIN-400"},
+}};
 
 const JobRow& jobRow(const QString& key)
 {
@@ -200,59 +199,58 @@ SandboxData::SandboxData(int hires)
 
     // The first twelve hires are the hand-picked edge cases; the rest come from name pools.
     const QList<Person> special {
-        { QStringLiteral("Zoë Ångström-Núñez"), QStringLiteral("zoe.angstrom@example.org"), QStringLiteral("Personal"),
-          QStringLiteral("backend") },
-        { QStringLiteral("李小龙"), QStringLiteral("xiaolong.li@example.cn"), QStringLiteral("Personal"),
-          QStringLiteral("data") },
-        { QStringLiteral("محمد الأحمد"), QStringLiteral("mohammed.alahmad@example.com"), QStringLiteral("Personal"),
-          QStringLiteral("ae") },
-        { QStringLiteral("Łukasz Żółć"), QStringLiteral("lukasz.zolc@example.pl"), QStringLiteral("Personal"),
-          QStringLiteral("backend") },
-        { QStringLiteral("Søren Kierkegård"), QStringLiteral("soren.kierkegard@example.dk"), QStringLiteral("Personal"),
-          QStringLiteral("data") },
-        { QStringLiteral("Ingrid Berg"), QStringLiteral("Ingrid.Berg@") + kOrgDomain, QStringLiteral("Work"),
-          QStringLiteral("people") },
-        { QStringLiteral("Björn Þórsson"), QString(), QString(), QStringLiteral("sdr") },
-        { QStringLiteral("Oluwaseun"), QStringLiteral("oluwaseun@example.ng"), QStringLiteral("Personal"),
-          QStringLiteral("finance"), true },
-        { QStringLiteral("Nguyễn Thị Minh Khai"), QStringLiteral("minhkhai.nguyen@example.vn"),
-          QStringLiteral("Personal"), QStringLiteral("ae") },
-        { QStringLiteral("José María García-Pérez"), QStringLiteral("josemaria.garcia@example.es"),
-          QStringLiteral("Personal"), QStringLiteral("sdr") },
-        { QStringLiteral("Αλέξανδρος Παπαδόπουλος"), QStringLiteral("alexandros.papadopoulos@example.gr"),
-          QStringLiteral("Personal"), QStringLiteral("data") },
-        { QStringLiteral("Siobhán Ní Bhriain"), QStringLiteral("siobhan.nibhriain@example.ie"),
-          QStringLiteral("Personal"), QStringLiteral("people") },
+        {QStringLiteral("Zoë Ångström-Núñez"), QStringLiteral("zoe.angstrom@example.org"), QStringLiteral("Personal"),
+            QStringLiteral("backend")},
+        {QStringLiteral("李小龙"), QStringLiteral("xiaolong.li@example.cn"), QStringLiteral("Personal"),
+            QStringLiteral("data")},
+        {QStringLiteral("محمد الأحمد"), QStringLiteral("mohammed.alahmad@example.com"), QStringLiteral("Personal"),
+            QStringLiteral("ae")},
+        {QStringLiteral("Łukasz Żółć"), QStringLiteral("lukasz.zolc@example.pl"), QStringLiteral("Personal"),
+            QStringLiteral("backend")},
+        {QStringLiteral("Søren Kierkegård"), QStringLiteral("soren.kierkegard@example.dk"), QStringLiteral("Personal"),
+            QStringLiteral("data")},
+        {QStringLiteral("Ingrid Berg"), QStringLiteral("Ingrid.Berg@") + kOrgDomain, QStringLiteral("Work"),
+            QStringLiteral("people")},
+        {QStringLiteral("Björn Þórsson"), QString(), QString(), QStringLiteral("sdr")},
+        {QStringLiteral("Oluwaseun"), QStringLiteral("oluwaseun@example.ng"), QStringLiteral("Personal"),
+            QStringLiteral("finance"), true},
+        {QStringLiteral("Nguyễn Thị Minh Khai"), QStringLiteral("minhkhai.nguyen@example.vn"),
+            QStringLiteral("Personal"), QStringLiteral("ae")},
+        {QStringLiteral("José María García-Pérez"), QStringLiteral("josemaria.garcia@example.es"),
+            QStringLiteral("Personal"), QStringLiteral("sdr")},
+        {QStringLiteral("Αλέξανδρος Παπαδόπουλος"), QStringLiteral("alexandros.papadopoulos@example.gr"),
+            QStringLiteral("Personal"), QStringLiteral("data")},
+        {QStringLiteral("Siobhán Ní Bhriain"), QStringLiteral("siobhan.nibhriain@example.ie"),
+            QStringLiteral("Personal"), QStringLiteral("people")},
     };
 
     for (int index = 1; index <= m_hires; ++index) {
         const Person person = index <= special.size() ? special.at(index - 1) : generatedPerson(index);
         const QDate created = QDate(2025, 9, 1).addDays(index * 2);
         buildHire(index, person, m_generation,
-                  fixedTimestamp(created.year(), created.month(), created.day(), 8 + index % 9, index % 60),
-                  fixedTimestamp(2025, 12, 1, 9, index % 60));
+            fixedTimestamp(created.year(), created.month(), created.day(), 8 + index % 9, index % 60),
+            fixedTimestamp(2025, 12, 1, 9, index % 60));
     }
     m_nextHireIndex = m_hires + 1;
 
     const QList<Person> others {
-        { QStringLiteral("Fatima Zahra Benali"), QStringLiteral("fatima.benali@example.ma"), QStringLiteral("Personal"),
-          QStringLiteral("backend") },
-        { QStringLiteral("佐藤 博"), QStringLiteral("hiroshi.sato@example.jp"), QStringLiteral("Personal"),
-          QStringLiteral("data") },
-        { QStringLiteral("Emma Johansson"), QStringLiteral("emma.johansson@example.se"), QStringLiteral("Personal"),
-          QStringLiteral("people") },
-        { QStringLiteral("Dmitri Volkov"), QStringLiteral("dmitri.volkov@example.com"), QStringLiteral("Personal"),
-          QStringLiteral("ae") },
-        { QStringLiteral("Grace Mwangi"), QStringLiteral("grace.mwangi@example.ke"), QStringLiteral("Personal"),
-          QStringLiteral("sdr") },
-        { QStringLiteral("Lucas Oliveira"), QStringLiteral("lucas.oliveira@example.br"), QStringLiteral("Personal"),
-          QStringLiteral("finance") },
-        { QStringLiteral("Anaïs Lefèvre"), QStringLiteral("anais.lefevre@example.fr"), QStringLiteral("Personal"),
-          QStringLiteral("backend") },
+        {QStringLiteral("Fatima Zahra Benali"), QStringLiteral("fatima.benali@example.ma"), QStringLiteral("Personal"),
+            QStringLiteral("backend")},
+        {QStringLiteral("佐藤 博"), QStringLiteral("hiroshi.sato@example.jp"), QStringLiteral("Personal"),
+            QStringLiteral("data")},
+        {QStringLiteral("Emma Johansson"), QStringLiteral("emma.johansson@example.se"), QStringLiteral("Personal"),
+            QStringLiteral("people")},
+        {QStringLiteral("Dmitri Volkov"), QStringLiteral("dmitri.volkov@example.com"), QStringLiteral("Personal"),
+            QStringLiteral("ae")},
+        {QStringLiteral("Grace Mwangi"), QStringLiteral("grace.mwangi@example.ke"), QStringLiteral("Personal"),
+            QStringLiteral("sdr")},
+        {QStringLiteral("Lucas Oliveira"), QStringLiteral("lucas.oliveira@example.br"), QStringLiteral("Personal"),
+            QStringLiteral("finance")},
+        {QStringLiteral("Anaïs Lefèvre"), QStringLiteral("anais.lefevre@example.fr"), QStringLiteral("Personal"),
+            QStringLiteral("backend")},
     };
-    const QStringList otherStatuses { QStringLiteral("Active"), QStringLiteral("Active"), QStringLiteral("Active"),
-                                      QStringLiteral("Archived"), QStringLiteral("Archived"), QStringLiteral("Active"),
-                                      QStringLiteral("Archived") };
+    const QStringList otherStatuses {QStringLiteral("Active"), QStringLiteral("Active"), QStringLiteral("Active"),
+        QStringLiteral("Archived"), QStringLiteral("Archived"), QStringLiteral("Active"), QStringLiteral("Archived")};
     for (int i = 0; i < others.size(); ++i) {
         buildOtherApplication(100001 + i, others.at(i), otherStatuses.at(i));
     }
@@ -264,11 +262,10 @@ SandboxData::SandboxData(int hires)
         Person person = special.at(4);
         person.jobKey = QStringLiteral("ae");
         QJsonObject json = makeApplication(applicationId, candidateId, person, QStringLiteral("Archived"),
-                                           fixedTimestamp(2025, 3, 3), fixedTimestamp(2025, 4, 1), 100008);
-        m_applications.append(Application { json, applicationId, candidateId, m_jobIds.value(person.jobKey),
-                                            QStringLiteral("Archived"),
-                                            QDateTime(QDate(2025, 3, 3), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch(),
-                                            m_generation });
+            fixedTimestamp(2025, 3, 3), fixedTimestamp(2025, 4, 1), 100008);
+        m_applications.append(
+            Application {json, applicationId, candidateId, m_jobIds.value(person.jobKey), QStringLiteral("Archived"),
+                QDateTime(QDate(2025, 3, 3), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch(), m_generation});
         QJsonObject candidate = m_candidates.value(candidateId);
         QJsonArray applicationIds = candidate.value(QStringLiteral("applicationIds")).toArray();
         applicationIds.prepend(applicationId);
@@ -289,30 +286,52 @@ SandboxData::SandboxData(int hires)
     addSpecial(QStringLiteral("threeOfferVersions"), 1);
     addSpecial(QStringLiteral("cancelledThenAcceptedOffer"), 3);
     addSpecial(QStringLiteral("noOffer"), 4);
-    addSpecial(QStringLiteral("twoApplications"), 5, { { QStringLiteral("archivedApplicationId"), appId(100008) } });
+    addSpecial(QStringLiteral("twoApplications"), 5, {{QStringLiteral("archivedApplicationId"), appId(100008)}});
     addSpecial(QStringLiteral("internalHire"), 6,
-               { { QStringLiteral("ashbyEmail"), QStringLiteral("Ingrid.Berg@") + kOrgDomain },
-                 { QStringLiteral("bobEmail"), QStringLiteral("ingrid.berg@") + kOrgDomain },
-                 { QStringLiteral("bobEmployeeId"), QStringLiteral("3332883884017713245") } });
+        {{QStringLiteral("ashbyEmail"), QStringLiteral("Ingrid.Berg@") + kOrgDomain},
+            {QStringLiteral("bobEmail"), QStringLiteral("ingrid.berg@") + kOrgDomain},
+            {QStringLiteral("bobEmployeeId"), QStringLiteral("3332883884017713245")}});
     addSpecial(QStringLiteral("noEmail"), 7);
-    addSpecial(QStringLiteral("noHiringManager"), 8, { { QStringLiteral("mononym"), true } });
+    addSpecial(QStringLiteral("noHiringManager"), 8, {{QStringLiteral("mononym"), true}});
     addSpecial(QStringLiteral("unsignedOfferWithoutSalary"), 12);
+    // Hired applications whose Hiring Manager (application team first, then job team) is a given user.
+    const auto managedBy = [this](const QString& userKey) {
+        const QString userId = m_userIds.value(userKey);
+        QJsonArray ids;
+        for (const Application& application : std::as_const(m_applications)) {
+            if (application.status != QLatin1String("Hired")) {
+                continue;
+            }
+            QJsonArray team = application.json.value(QStringLiteral("hiringTeam")).toArray();
+            if (team.isEmpty()) {
+                team = m_jobs.value(application.jobId).value(QStringLiteral("hiringTeam")).toArray();
+            }
+            for (const QJsonValue& member : std::as_const(team)) {
+                if (member.toObject().value(QStringLiteral("role")) == QLatin1String("Hiring Manager")
+                    && member.toObject().value(QStringLiteral("userId")) == userId) {
+                    ids.append(application.id);
+                }
+            }
+        }
+        return ids;
+    };
     if (m_hires >= 1) {
         m_special.insert(QStringLiteral("differingManager"),
-                         QJsonObject {
-                             { QStringLiteral("ashbyUserId"), m_userIds.value(QStringLiteral("katherine")) },
-                             { QStringLiteral("ashbyName"), QStringLiteral("Katherine O'Neill") },
-                             { QStringLiteral("bobDisplayName"), QStringLiteral("Kate O'Neill") },
-                             { QStringLiteral("bobEmployeeId"), QStringLiteral("3332883884017713241") },
-                             { QStringLiteral("email"), QStringLiteral("katherine.oneill@") + kOrgDomain },
-                             { QStringLiteral("applicationId"), appId(1) },
-                         });
+            QJsonObject {
+                {QStringLiteral("ashbyUserId"), m_userIds.value(QStringLiteral("katherine"))},
+                {QStringLiteral("ashbyName"), QStringLiteral("Katherine O'Neill")},
+                {QStringLiteral("bobDisplayName"), QStringLiteral("Kate O'Neill")},
+                {QStringLiteral("bobEmployeeId"), QStringLiteral("3332883884017713241")},
+                {QStringLiteral("email"), QStringLiteral("katherine.oneill@") + kOrgDomain},
+                {QStringLiteral("applicationIds"), managedBy(QStringLiteral("katherine"))},
+            });
         m_special.insert(QStringLiteral("managerNotInBob"),
-                         QJsonObject {
-                             { QStringLiteral("ashbyUserId"), m_userIds.value(QStringLiteral("tomas")) },
-                             { QStringLiteral("ashbyName"), QStringLiteral("Tomás García") },
-                             { QStringLiteral("email"), QStringLiteral("tomas.garcia@") + kOrgDomain },
-                         });
+            QJsonObject {
+                {QStringLiteral("ashbyUserId"), m_userIds.value(QStringLiteral("tomas"))},
+                {QStringLiteral("ashbyName"), QStringLiteral("Tomás García")},
+                {QStringLiteral("email"), QStringLiteral("tomas.garcia@") + kOrgDomain},
+                {QStringLiteral("applicationIds"), managedBy(QStringLiteral("tomas"))},
+            });
     }
 }
 
@@ -393,27 +412,26 @@ void SandboxData::buildOrganisation()
         const QString lastName = QString::fromUtf8(row.lastName);
         m_userIds.insert(QString::fromLatin1(row.key), id);
         m_users.insert(id,
-                       QJsonObject {
-                           { QStringLiteral("id"), id },
-                           { QStringLiteral("firstName"), firstName },
-                           { QStringLiteral("lastName"), lastName },
-                           { QStringLiteral("email"),
-                             asciiFold(firstName) + QLatin1Char('.') + asciiFold(lastName) + QLatin1Char('@')
-                                 + kOrgDomain },
-                           { QStringLiteral("globalRole"), QString::fromLatin1(row.globalRole) },
-                           { QStringLiteral("isEnabled"), true },
-                           { QStringLiteral("updatedAt"), updated },
-                       });
+            QJsonObject {
+                {QStringLiteral("id"), id},
+                {QStringLiteral("firstName"), firstName},
+                {QStringLiteral("lastName"), lastName},
+                {QStringLiteral("email"),
+                    asciiFold(firstName) + QLatin1Char('.') + asciiFold(lastName) + QLatin1Char('@') + kOrgDomain},
+                {QStringLiteral("globalRole"), QString::fromLatin1(row.globalRole)},
+                {QStringLiteral("isEnabled"), true},
+                {QStringLiteral("updatedAt"), updated},
+            });
     }
 
     for (const DepartmentRow& row : kDepartments) {
         const QString id = makeId(QStringLiteral("de900000"), row.number);
         QJsonObject department {
-            { QStringLiteral("id"), id },
-            { QStringLiteral("name"), QString::fromUtf8(row.name) },
-            { QStringLiteral("isArchived"), false },
-            { QStringLiteral("createdAt"), created },
-            { QStringLiteral("updatedAt"), updated },
+            {QStringLiteral("id"), id},
+            {QStringLiteral("name"), QString::fromUtf8(row.name)},
+            {QStringLiteral("isArchived"), false},
+            {QStringLiteral("createdAt"), created},
+            {QStringLiteral("updatedAt"), updated},
         };
         if (row.parent > 0) {
             department.insert(QStringLiteral("parentId"), makeId(QStringLiteral("de900000"), row.parent));
@@ -427,59 +445,54 @@ void SandboxData::buildOrganisation()
     for (const LocationRow& row : kLocations) {
         const QString id = makeId(QStringLiteral("10c00000"), row.number);
         m_locations.insert(id,
-                           QJsonObject {
-                               { QStringLiteral("id"), id },
-                               { QStringLiteral("name"), QString::fromUtf8(row.name) },
-                               { QStringLiteral("isArchived"), false },
-                               { QStringLiteral("address"),
-                                 QJsonObject { { QStringLiteral("postalAddress"),
-                                                 QJsonObject {
-                                                     { QStringLiteral("addressCountry"),
-                                                       QString::fromUtf8(row.country) },
-                                                     { QStringLiteral("addressRegion"), QString::fromUtf8(row.region) },
-                                                     { QStringLiteral("addressLocality"),
-                                                       QString::fromUtf8(row.name) },
-                                                     { QStringLiteral("postalCode"),
-                                                       QString::fromUtf8(row.postalCode) },
-                                                     { QStringLiteral("streetAddress"),
-                                                       QString::fromUtf8(row.street) },
-                                                 } } } },
-                               { QStringLiteral("workplaceType"), QString::fromLatin1(row.workplaceType) },
-                               { QStringLiteral("type"), QStringLiteral("Location") },
-                           });
+            QJsonObject {
+                {QStringLiteral("id"), id},
+                {QStringLiteral("name"), QString::fromUtf8(row.name)},
+                {QStringLiteral("isArchived"), false},
+                {QStringLiteral("address"),
+                    QJsonObject {{QStringLiteral("postalAddress"),
+                        QJsonObject {
+                            {QStringLiteral("addressCountry"), QString::fromUtf8(row.country)},
+                            {QStringLiteral("addressRegion"), QString::fromUtf8(row.region)},
+                            {QStringLiteral("addressLocality"), QString::fromUtf8(row.name)},
+                            {QStringLiteral("postalCode"), QString::fromUtf8(row.postalCode)},
+                            {QStringLiteral("streetAddress"), QString::fromUtf8(row.street)},
+                        }}}},
+                {QStringLiteral("workplaceType"), QString::fromLatin1(row.workplaceType)},
+                {QStringLiteral("type"), QStringLiteral("Location")},
+            });
     }
 
     for (const JobRow& row : kJobs) {
         const QString id = makeId(QStringLiteral("10b00000"), row.number);
         m_jobIds.insert(QString::fromLatin1(row.key), id);
         const LocationRow& location = locationRow(QString::fromLatin1(row.location));
-        m_jobs.insert(
-            id,
+        m_jobs.insert(id,
             QJsonObject {
-                { QStringLiteral("id"), id },
-                { QStringLiteral("title"), QString::fromUtf8(row.title) },
-                { QStringLiteral("confidential"), false },
-                { QStringLiteral("status"), row.number % 2 == 0 ? QStringLiteral("Open") : QStringLiteral("Closed") },
-                { QStringLiteral("employmentType"), QString::fromLatin1(row.employmentType) },
-                { QStringLiteral("locationId"), makeId(QStringLiteral("10c00000"), location.number) },
-                { QStringLiteral("departmentId"), makeId(QStringLiteral("de900000"), row.department) },
-                { QStringLiteral("defaultInterviewPlanId"), makeId(QStringLiteral("91a40000"), 1) },
-                { QStringLiteral("interviewPlanIds"), QJsonArray { makeId(QStringLiteral("91a40000"), 1) } },
-                { QStringLiteral("customFields"),
-                  QJsonArray {
-                      fieldValue(fieldId(FieldCostCenter), QStringLiteral("Cost center"),
-                                 QString::fromLatin1(row.costCenter)),
-                      fieldValue(fieldId(FieldBudgetApproved), QStringLiteral("Budget approved"),
-                                 startDateValue(QDate(2025, 6, 2).addDays(row.number * 7))),
-                  } },
-                { QStringLiteral("jobPostingIds"), QJsonArray {} },
-                { QStringLiteral("customRequisitionId"), QStringLiteral("REQ-%1").arg(140 + row.number, 4, 10,
-                                                                                        QLatin1Char('0')) },
-                { QStringLiteral("hiringTeam"), hiringTeamFor(QString::fromLatin1(row.key), false, 0) },
-                { QStringLiteral("author"), m_users.value(m_userIds.value(QStringLiteral("priya"))) },
-                { QStringLiteral("createdAt"), fixedTimestamp(2025, 5, row.number, 12) },
-                { QStringLiteral("updatedAt"), fixedTimestamp(2025, 11, row.number, 7, 30) },
-                { QStringLiteral("openedAt"), fixedTimestamp(2025, 5, row.number + 3, 8) },
+                {QStringLiteral("id"), id},
+                {QStringLiteral("title"), QString::fromUtf8(row.title)},
+                {QStringLiteral("confidential"), false},
+                {QStringLiteral("status"), row.number % 2 == 0 ? QStringLiteral("Open") : QStringLiteral("Closed")},
+                {QStringLiteral("employmentType"), QString::fromLatin1(row.employmentType)},
+                {QStringLiteral("locationId"), makeId(QStringLiteral("10c00000"), location.number)},
+                {QStringLiteral("departmentId"), makeId(QStringLiteral("de900000"), row.department)},
+                {QStringLiteral("defaultInterviewPlanId"), makeId(QStringLiteral("91a40000"), 1)},
+                {QStringLiteral("interviewPlanIds"), QJsonArray {makeId(QStringLiteral("91a40000"), 1)}},
+                {QStringLiteral("customFields"),
+                    QJsonArray {
+                        fieldValue(fieldId(FieldCostCenter), QStringLiteral("Cost center"),
+                            QString::fromLatin1(row.costCenter)),
+                        fieldValue(fieldId(FieldBudgetApproved), QStringLiteral("Budget approved"),
+                            startDateValue(QDate(2025, 6, 2).addDays(row.number * 7))),
+                    }},
+                {QStringLiteral("jobPostingIds"), QJsonArray {}},
+                {QStringLiteral("customRequisitionId"),
+                    QStringLiteral("REQ-%1").arg(140 + row.number, 4, 10, QLatin1Char('0'))},
+                {QStringLiteral("hiringTeam"), hiringTeamFor(QString::fromLatin1(row.key), false, 0)},
+                {QStringLiteral("author"), m_users.value(m_userIds.value(QStringLiteral("priya")))},
+                {QStringLiteral("createdAt"), fixedTimestamp(2025, 5, row.number, 12)},
+                {QStringLiteral("updatedAt"), fixedTimestamp(2025, 11, row.number, 7, 30)},
+                {QStringLiteral("openedAt"), fixedTimestamp(2025, 5, row.number + 3, 8)},
             });
     }
 }
@@ -496,58 +509,45 @@ void SandboxData::buildCustomFieldDefinitions()
         QList<QPair<QString, QString>> options; // value, label
     };
     const QList<DefinitionRow> rows {
-        { FieldRequiresVisa, "Requires visa", "Candidate", "Boolean", false, {} },
-        { FieldYearsOfExperience, "Years of experience", "Candidate", "Number", false, {} },
-        { FieldPronouns, "Pronouns", "Candidate", "String", false, {} },
-        { FieldLegacyAtsId, "Legacy ATS ID", "Candidate", "String", true, {} },
-        { FieldAvailableFrom, "Available from", "Candidate", "Date", false, {} },
-        { FieldRelocation,
-          "Relocation package",
-          "Application",
-          "ValueSelect",
-          false,
-          { { QStringLiteral("none"), QStringLiteral("None") },
-            { QStringLiteral("standard"), QStringLiteral("Standard") },
-            { QStringLiteral("premium"), QStringLiteral("Premium") } } },
-        { FieldReferralBonus, "Referral bonus eligible", "Application", "Boolean", false, {} },
-        { FieldSigningBonus, "Signing bonus", "Offer", "Currency", false, {} },
-        { FieldEmploymentType,
-          "Employment type",
-          "Offer",
-          "ValueSelect",
-          false,
-          { { QStringLiteral("permanent"), QStringLiteral("Permanent") },
-            { QStringLiteral("fixed_term"), QStringLiteral("Fixed-term") } } },
-        { FieldBenefits,
-          "Benefits",
-          "Offer",
-          "MultiValueSelect",
-          false,
-          { { QStringLiteral("gym"), QStringLiteral("Gym membership") },
-            { QStringLiteral("lunch"), QStringLiteral("Lunch card") },
-            { QStringLiteral("pension"), QStringLiteral("Pension plus") },
-            { QStringLiteral("bike"), QStringLiteral("Bike leasing") } } },
-        { FieldStockOptions, "Stock options", "Offer", "Number", false, {} },
-        { FieldCostCenter, "Cost center", "Job", "String", false, {} },
-        { FieldBudgetApproved, "Budget approved", "Job", "Date", false, {} },
+        {FieldRequiresVisa, "Requires visa", "Candidate", "Boolean", false, {}},
+        {FieldYearsOfExperience, "Years of experience", "Candidate", "Number", false, {}},
+        {FieldPronouns, "Pronouns", "Candidate", "String", false, {}},
+        {FieldLegacyAtsId, "Legacy ATS ID", "Candidate", "String", true, {}},
+        {FieldAvailableFrom, "Available from", "Candidate", "Date", false, {}},
+        {FieldRelocation, "Relocation package", "Application", "ValueSelect", false,
+            {{QStringLiteral("none"), QStringLiteral("None")}, {QStringLiteral("standard"), QStringLiteral("Standard")},
+                {QStringLiteral("premium"), QStringLiteral("Premium")}}},
+        {FieldReferralBonus, "Referral bonus eligible", "Application", "Boolean", false, {}},
+        {FieldSigningBonus, "Signing bonus", "Offer", "Currency", false, {}},
+        {FieldEmploymentType, "Employment type", "Offer", "ValueSelect", false,
+            {{QStringLiteral("permanent"), QStringLiteral("Permanent")},
+                {QStringLiteral("fixed_term"), QStringLiteral("Fixed-term")}}},
+        {FieldBenefits, "Benefits", "Offer", "MultiValueSelect", false,
+            {{QStringLiteral("gym"), QStringLiteral("Gym membership")},
+                {QStringLiteral("lunch"), QStringLiteral("Lunch card")},
+                {QStringLiteral("pension"), QStringLiteral("Pension plus")},
+                {QStringLiteral("bike"), QStringLiteral("Bike leasing")}}},
+        {FieldStockOptions, "Stock options", "Offer", "Number", false, {}},
+        {FieldCostCenter, "Cost center", "Job", "String", false, {}},
+        {FieldBudgetApproved, "Budget approved", "Job", "Date", false, {}},
     };
     for (const DefinitionRow& row : rows) {
         QJsonObject definition {
-            { QStringLiteral("id"), fieldId(row.number) },
-            { QStringLiteral("title"), QString::fromUtf8(row.title) },
-            { QStringLiteral("objectType"), QString::fromLatin1(row.objectType) },
-            { QStringLiteral("fieldType"), QString::fromLatin1(row.fieldType) },
-            { QStringLiteral("isArchived"), row.archived },
-            { QStringLiteral("isRequired"), false },
-            { QStringLiteral("isPrivate"), false },
+            {QStringLiteral("id"), fieldId(row.number)},
+            {QStringLiteral("title"), QString::fromUtf8(row.title)},
+            {QStringLiteral("objectType"), QString::fromLatin1(row.objectType)},
+            {QStringLiteral("fieldType"), QString::fromLatin1(row.fieldType)},
+            {QStringLiteral("isArchived"), row.archived},
+            {QStringLiteral("isRequired"), false},
+            {QStringLiteral("isPrivate"), false},
         };
         if (!row.options.isEmpty()) {
             QJsonArray options;
             for (const auto& [value, label] : row.options) {
                 options.append(QJsonObject {
-                    { QStringLiteral("label"), label },
-                    { QStringLiteral("value"), value },
-                    { QStringLiteral("isArchived"), false },
+                    {QStringLiteral("label"), label},
+                    {QStringLiteral("value"), value},
+                    {QStringLiteral("isArchived"), false},
                 });
             }
             definition.insert(QStringLiteral("selectableValues"), options);
@@ -573,101 +573,95 @@ void SandboxData::buildBobDirectory()
         bool active;
     };
     // Kate O'Neill is the Ashby user "Katherine O'Neill"; Ingrid Berg is the internal hire.
-    const std::array<EmployeeRow, 8> rows { {
-        { "3332883884017713238", "Lena", "Fischer", "Lena Fischer", "lena.fischer", "Chief Executive Officer",
-          "Management", "Berlin", "2019-03-01", "", true },
-        { "3332883884017713241", "Kate", "O'Neill", "Kate O'Neill", "katherine.oneill", "VP Engineering",
-          "Engineering", "Berlin", "2020-01-06", "3332883884017713238", true },
-        { "3332883884017713242", "Marcus", "Lindqvist", "Marcus Lindqvist", "marcus.lindqvist", "Head of Sales",
-          "Sales", "London", "2020-09-01", "3332883884017713238", true },
-        { "3332883884017713243", "Amara", "Okafor", "Amara Okafor", "amara.okafor", "Head of People", "People",
-          "Berlin", "2021-02-15", "3332883884017713238", true },
-        { "3332883884017713244", "Jean-Luc", "Moreau", "Jean-Luc Moreau", "jeanluc.moreau", "Data Lead",
-          "Engineering", "Stockholm", "2021-06-01", "3332883884017713241", true },
-        { "3332883884017713245", "Ingrid", "Berg", "Ingrid Berg", "ingrid.berg", "Support Engineer",
-          "Customer Success", "Stockholm", "2022-04-04", "3332883884017713244", true },
-        { "3332883884017713246", "Priya", "Raman", "Priya Raman", "priya.raman", "Talent Partner", "People", "London",
-          "2022-08-15", "3332883884017713243", true },
-        { "3332883884017713247", "Henrik", "Dahl", "Henrik Dahl", "henrik.dahl", "Account Executive", "Sales",
-          "Stockholm", "2019-10-01", "3332883884017713242", false },
-    } };
+    const std::array<EmployeeRow, 8> rows {{
+        {"3332883884017713238", "Lena", "Fischer", "Lena Fischer", "lena.fischer", "Chief Executive Officer",
+            "Management", "Berlin", "2019-03-01", "", true},
+        {"3332883884017713241", "Kate", "O'Neill", "Kate O'Neill", "katherine.oneill", "VP Engineering", "Engineering",
+            "Berlin", "2020-01-06", "3332883884017713238", true},
+        {"3332883884017713242", "Marcus", "Lindqvist", "Marcus Lindqvist", "marcus.lindqvist", "Head of Sales", "Sales",
+            "London", "2020-09-01", "3332883884017713238", true},
+        {"3332883884017713243", "Amara", "Okafor", "Amara Okafor", "amara.okafor", "Head of People", "People", "Berlin",
+            "2021-02-15", "3332883884017713238", true},
+        {"3332883884017713244", "Jean-Luc", "Moreau", "Jean-Luc Moreau", "jeanluc.moreau", "Data Lead", "Engineering",
+            "Stockholm", "2021-06-01", "3332883884017713241", true},
+        {"3332883884017713245", "Ingrid", "Berg", "Ingrid Berg", "ingrid.berg", "Support Engineer", "Customer Success",
+            "Stockholm", "2022-04-04", "3332883884017713244", true},
+        {"3332883884017713246", "Priya", "Raman", "Priya Raman", "priya.raman", "Talent Partner", "People", "London",
+            "2022-08-15", "3332883884017713243", true},
+        {"3332883884017713247", "Henrik", "Dahl", "Henrik Dahl", "henrik.dahl", "Account Executive", "Sales",
+            "Stockholm", "2019-10-01", "3332883884017713242", false},
+    }};
     QHash<QString, QJsonObject> byId;
     for (const EmployeeRow& row : rows) {
         byId.insert(QString::fromLatin1(row.id),
-                    QJsonObject {
-                        { QStringLiteral("id"), QString::fromLatin1(row.id) },
-                        { QStringLiteral("displayName"), QString::fromUtf8(row.displayName) },
-                        { QStringLiteral("email"), QString::fromLatin1(row.emailLocal) + QLatin1Char('@') + kOrgDomain },
-                    });
+            QJsonObject {
+                {QStringLiteral("id"), QString::fromLatin1(row.id)},
+                {QStringLiteral("displayName"), QString::fromUtf8(row.displayName)},
+                {QStringLiteral("email"), QString::fromLatin1(row.emailLocal) + QLatin1Char('@') + kOrgDomain},
+            });
     }
     for (const EmployeeRow& row : rows) {
         QJsonObject work {
-            { QStringLiteral("title"), QString::fromUtf8(row.title) },
-            { QStringLiteral("department"), QString::fromUtf8(row.department) },
-            { QStringLiteral("site"), QString::fromUtf8(row.site) },
-            { QStringLiteral("startDate"), QString::fromLatin1(row.startDate) },
+            {QStringLiteral("title"), QString::fromUtf8(row.title)},
+            {QStringLiteral("department"), QString::fromUtf8(row.department)},
+            {QStringLiteral("site"), QString::fromUtf8(row.site)},
+            {QStringLiteral("startDate"), QString::fromLatin1(row.startDate)},
         };
         if (qstrlen(row.reportsTo) > 0) {
             work.insert(QStringLiteral("reportsTo"), byId.value(QString::fromLatin1(row.reportsTo)));
         }
         m_bobEmployees.append(QJsonObject {
-            { QStringLiteral("id"), QString::fromLatin1(row.id) },
-            { QStringLiteral("firstName"), QString::fromUtf8(row.firstName) },
-            { QStringLiteral("surname"), QString::fromUtf8(row.surname) },
-            { QStringLiteral("displayName"), QString::fromUtf8(row.displayName) },
-            { QStringLiteral("email"), QString::fromLatin1(row.emailLocal) + QLatin1Char('@') + kOrgDomain },
-            { QStringLiteral("work"), work },
-            { QStringLiteral("internal"),
-              QJsonObject {
-                  { QStringLiteral("status"), row.active ? QStringLiteral("Active") : QStringLiteral("Inactive") },
-                  { QStringLiteral("lifecycleStatus"),
-                    row.active ? QStringLiteral("employed") : QStringLiteral("terminated") },
-              } },
+            {QStringLiteral("id"), QString::fromLatin1(row.id)},
+            {QStringLiteral("firstName"), QString::fromUtf8(row.firstName)},
+            {QStringLiteral("surname"), QString::fromUtf8(row.surname)},
+            {QStringLiteral("displayName"), QString::fromUtf8(row.displayName)},
+            {QStringLiteral("email"), QString::fromLatin1(row.emailLocal) + QLatin1Char('@') + kOrgDomain},
+            {QStringLiteral("work"), work},
+            {QStringLiteral("internal"),
+                QJsonObject {
+                    {QStringLiteral("status"), row.active ? QStringLiteral("Active") : QStringLiteral("Inactive")},
+                    {QStringLiteral("lifecycleStatus"),
+                        row.active ? QStringLiteral("employed") : QStringLiteral("terminated")},
+                }},
         });
     }
 }
 
 SandboxData::Person SandboxData::generatedPerson(int index) const
 {
-    static const QStringList firstNames { QStringLiteral("Amélie"), QStringLiteral("Jonas"),
-                                          QStringLiteral("Freya"),  QStringLiteral("Mateo"),
-                                          QStringLiteral("Aiko"),   QStringLiteral("Lars"),
-                                          QStringLiteral("Chiara"), QStringLiteral("Emeka"),
-                                          QStringLiteral("Hana"),   QStringLiteral("Pavel"),
-                                          QStringLiteral("Inès"),   QStringLiteral("Kofi"),
-                                          QStringLiteral("Mia"),    QStringLiteral("Rafael"),
-                                          QStringLiteral("Yuki"),   QStringLiteral("Noor"),
-                                          QStringLiteral("Elif"),   QStringLiteral("Tariq") };
-    static const QStringList surnames { QStringLiteral("Schmidt"),  QStringLiteral("Dubois"),
-                                        QStringLiteral("Rossi"),    QStringLiteral("Kowalski"),
-                                        QStringLiteral("Tanaka"),   QStringLiteral("Haddad"),
-                                        QStringLiteral("Novák"),    QStringLiteral("Andersson"),
-                                        QStringLiteral("Okoye"),    QStringLiteral("Silva"),
-                                        QStringLiteral("Müller"),   QStringLiteral("Fernández"),
-                                        QStringLiteral("Virtanen"), QStringLiteral("Kaplan") };
-    static const QStringList domains { QStringLiteral("example.org"), QStringLiteral("example.com"),
-                                       QStringLiteral("example.net") };
+    static const QStringList firstNames {QStringLiteral("Amélie"), QStringLiteral("Jonas"), QStringLiteral("Freya"),
+        QStringLiteral("Mateo"), QStringLiteral("Aiko"), QStringLiteral("Lars"), QStringLiteral("Chiara"),
+        QStringLiteral("Emeka"), QStringLiteral("Hana"), QStringLiteral("Pavel"), QStringLiteral("Inès"),
+        QStringLiteral("Kofi"), QStringLiteral("Mia"), QStringLiteral("Rafael"), QStringLiteral("Yuki"),
+        QStringLiteral("Noor"), QStringLiteral("Elif"), QStringLiteral("Tariq")};
+    static const QStringList surnames {QStringLiteral("Schmidt"), QStringLiteral("Dubois"), QStringLiteral("Rossi"),
+        QStringLiteral("Kowalski"), QStringLiteral("Tanaka"), QStringLiteral("Haddad"), QStringLiteral("Novák"),
+        QStringLiteral("Andersson"), QStringLiteral("Okoye"), QStringLiteral("Silva"), QStringLiteral("Müller"),
+        QStringLiteral("Fernández"), QStringLiteral("Virtanen"), QStringLiteral("Kaplan")};
+    static const QStringList domains {
+        QStringLiteral("example.org"), QStringLiteral("example.com"), QStringLiteral("example.net")};
     const QString first = firstNames.at((index * 7) % firstNames.size());
     const QString last = surnames.at((index * 5) % surnames.size());
     const int jobIndex = index % int(kJobs.size());
     // The index keeps addresses unique even when a first/last pair repeats.
-    return Person { first + QLatin1Char(' ') + last,
-                    QStringLiteral("%1.%2%3@%4")
-                        .arg(asciiFold(first), asciiFold(last))
-                        .arg(index)
-                        .arg(domains.at(index % domains.size())),
-                    QStringLiteral("Personal"), QString::fromLatin1(kJobs.at(std::size_t(jobIndex)).key) };
+    return Person {first + QLatin1Char(' ') + last,
+        QStringLiteral("%1.%2%3@%4")
+            .arg(asciiFold(first), asciiFold(last))
+            .arg(index)
+            .arg(domains.at(index % domains.size())),
+        QStringLiteral("Personal"), QString::fromLatin1(kJobs.at(std::size_t(jobIndex)).key)};
 }
 
 QJsonObject SandboxData::fileHandle(const QString& fileId, const QString& name)
 {
-    const QString handle = QString::fromLatin1(
-        (QByteArrayLiteral("fh:") + fileId.toUtf8()).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString handle
+        = QString::fromLatin1((QByteArrayLiteral("fh:") + fileId.toUtf8())
+                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     m_files.insert(handle, name);
     return QJsonObject {
-        { QStringLiteral("id"), fileId },
-        { QStringLiteral("name"), name },
-        { QStringLiteral("handle"), handle },
+        {QStringLiteral("id"), fileId},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("handle"), handle},
     };
 }
 
@@ -675,11 +669,11 @@ QJsonObject SandboxData::hiringTeamMember(const QString& userKey, const QString&
 {
     const QJsonObject user = m_users.value(m_userIds.value(userKey));
     return QJsonObject {
-        { QStringLiteral("userId"), user.value(QStringLiteral("id")) },
-        { QStringLiteral("firstName"), user.value(QStringLiteral("firstName")) },
-        { QStringLiteral("lastName"), user.value(QStringLiteral("lastName")) },
-        { QStringLiteral("email"), user.value(QStringLiteral("email")) },
-        { QStringLiteral("role"), role },
+        {QStringLiteral("userId"), user.value(QStringLiteral("id"))},
+        {QStringLiteral("firstName"), user.value(QStringLiteral("firstName"))},
+        {QStringLiteral("lastName"), user.value(QStringLiteral("lastName"))},
+        {QStringLiteral("email"), user.value(QStringLiteral("email"))},
+        {QStringLiteral("role"), role},
     };
 }
 
@@ -699,25 +693,25 @@ QJsonArray SandboxData::hiringTeamFor(const QString& jobKey, bool applicationLev
     return team;
 }
 
-QJsonObject SandboxData::makeCandidate(const QString& candidateId, const Person& person, int index, bool withResume,
-                                       const QString& createdAt)
+QJsonObject SandboxData::makeCandidate(
+    const QString& candidateId, const Person& person, int index, bool withResume, const QString& createdAt)
 {
-    static const QStringList positions { QStringLiteral("Software Engineer"), QStringLiteral("Analyst"),
-                                         QStringLiteral("Consultant"), QStringLiteral("Team Lead") };
-    static const QStringList companies { QStringLiteral("Nordlys AB"), QStringLiteral("Kettle & Co"),
-                                         QStringLiteral("Blåbär Systems"), QStringLiteral("Acme Corp") };
-    static const QStringList schools { QStringLiteral("KTH"), QStringLiteral("TU München"),
-                                       QStringLiteral("University of Lagos"), QStringLiteral("Tsinghua University") };
+    static const QStringList positions {QStringLiteral("Software Engineer"), QStringLiteral("Analyst"),
+        QStringLiteral("Consultant"), QStringLiteral("Team Lead")};
+    static const QStringList companies {QStringLiteral("Nordlys AB"), QStringLiteral("Kettle & Co"),
+        QStringLiteral("Blåbär Systems"), QStringLiteral("Acme Corp")};
+    static const QStringList schools {QStringLiteral("KTH"), QStringLiteral("TU München"),
+        QStringLiteral("University of Lagos"), QStringLiteral("Tsinghua University")};
     const LocationRow& location = locationRow(QString::fromLatin1(jobRow(person.jobKey).location));
 
     QJsonObject candidate {
-        { QStringLiteral("id"), candidateId },
-        { QStringLiteral("createdAt"), createdAt },
-        { QStringLiteral("updatedAt"), createdAt },
-        { QStringLiteral("name"), person.name },
-        { QStringLiteral("applicationIds"), QJsonArray {} },
-        { QStringLiteral("tags"), QJsonArray {} },
-        { QStringLiteral("profileUrl"), QStringLiteral("https://app.ashbyhq.com/candidates/") + candidateId },
+        {QStringLiteral("id"), candidateId},
+        {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("updatedAt"), createdAt},
+        {QStringLiteral("name"), person.name},
+        {QStringLiteral("applicationIds"), QJsonArray {}},
+        {QStringLiteral("tags"), QJsonArray {}},
+        {QStringLiteral("profileUrl"), QStringLiteral("https://app.ashbyhq.com/candidates/") + candidateId},
     };
     QJsonArray emails;
     if (!person.email.isEmpty()) {
@@ -728,8 +722,8 @@ QJsonObject SandboxData::makeCandidate(const QString& candidateId, const Person&
     candidate.insert(QStringLiteral("emailAddresses"), emails);
     QJsonArray phones;
     if (index % 3 != 0 && !person.email.isEmpty()) {
-        const QJsonObject phone = contact(QStringLiteral("+49 30 5550 %1").arg(index % 10000, 4, 10, QLatin1Char('0')),
-                                          QStringLiteral("Personal"));
+        const QJsonObject phone = contact(
+            QStringLiteral("+49 30 5550 %1").arg(index % 10000, 4, 10, QLatin1Char('0')), QStringLiteral("Personal"));
         candidate.insert(QStringLiteral("primaryPhoneNumber"), phone);
         phones.append(phone);
     }
@@ -737,17 +731,18 @@ QJsonObject SandboxData::makeCandidate(const QString& candidateId, const Person&
     QJsonArray socialLinks;
     if (index % 2 == 0) {
         socialLinks.append(QJsonObject {
-            { QStringLiteral("type"), QStringLiteral("LinkedIn") },
-            { QStringLiteral("url"), QStringLiteral("https://www.linkedin.com/in/sandbox-%1").arg(index) },
+            {QStringLiteral("type"), QStringLiteral("LinkedIn")},
+            {QStringLiteral("url"), QStringLiteral("https://www.linkedin.com/in/sandbox-%1").arg(index)},
         });
     }
     candidate.insert(QStringLiteral("socialLinks"), socialLinks);
     if (index % 4 == 1) {
-        candidate.insert(QStringLiteral("tags"), QJsonArray { QJsonObject {
-                                                     { QStringLiteral("id"), makeId(QStringLiteral("7a900000"), 1) },
-                                                     { QStringLiteral("title"), QStringLiteral("Referral") },
-                                                     { QStringLiteral("isArchived"), false },
-                                                 } });
+        candidate.insert(QStringLiteral("tags"),
+            QJsonArray {QJsonObject {
+                {QStringLiteral("id"), makeId(QStringLiteral("7a900000"), 1)},
+                {QStringLiteral("title"), QStringLiteral("Referral")},
+                {QStringLiteral("isArchived"), false},
+            }});
     }
     if (index % 5 != 0) {
         candidate.insert(QStringLiteral("position"), positions.at(index % positions.size()));
@@ -768,79 +763,78 @@ QJsonObject SandboxData::makeCandidate(const QString& candidateId, const Person&
         fieldValue(fieldId(FieldRequiresVisa), QStringLiteral("Requires visa"), index % 2 == 0),
         fieldValue(fieldId(FieldYearsOfExperience), QStringLiteral("Years of experience"), index % 12 + 1),
         fieldValue(fieldId(FieldAvailableFrom), QStringLiteral("Available from"),
-                   startDateValue(QDate(2025, 12, 1).addDays(index))),
+            startDateValue(QDate(2025, 12, 1).addDays(index))),
     };
     if (index % 3 == 0) {
-        customFields.append(fieldValue(fieldId(FieldPronouns), QStringLiteral("Pronouns"), QStringLiteral("she/her 🌸")));
+        customFields.append(
+            fieldValue(fieldId(FieldPronouns), QStringLiteral("Pronouns"), QStringLiteral("she/her 🌸")));
     } else if (index % 3 == 1) {
         customFields.append(fieldValue(fieldId(FieldPronouns), QStringLiteral("Pronouns"), QStringLiteral("he/him")));
     }
     if (index % 5 == 0) {
-        customFields.append(fieldValue(fieldId(FieldLegacyAtsId), QStringLiteral("Legacy ATS ID"),
-                                       QStringLiteral("GH-%1").arg(40000 + index)));
+        customFields.append(fieldValue(
+            fieldId(FieldLegacyAtsId), QStringLiteral("Legacy ATS ID"), QStringLiteral("GH-%1").arg(40000 + index)));
     }
     if (index == 1) {
-        customFields.append(fieldValue(fieldId(FieldDeletedReferralNote), QStringLiteral("Referral note"),
-                                       QStringLiteral("Met at PyCon 🐍")));
+        customFields.append(fieldValue(
+            fieldId(FieldDeletedReferralNote), QStringLiteral("Referral note"), QStringLiteral("Met at PyCon 🐍")));
     }
     candidate.insert(QStringLiteral("customFields"), customFields);
 
     static const QList<std::array<const char*, 3>> sources {
-        { "1", "Employee referral", "Referral" },
-        { "2", "LinkedIn", "Sourced" },
-        { "3", "Company website", "Inbound" },
+        {"1", "Employee referral", "Referral"},
+        {"2", "LinkedIn", "Sourced"},
+        {"3", "Company website", "Inbound"},
     };
     if (index % 7 != 0) {
         const auto& source = sources.at(index % sources.size());
         candidate.insert(QStringLiteral("source"),
-                         QJsonObject {
-                             { QStringLiteral("id"), makeId(QStringLiteral("50c00000"), QByteArray(source[0]).toInt()) },
-                             { QStringLiteral("title"), QString::fromUtf8(source[1]) },
-                             { QStringLiteral("isArchived"), false },
-                             { QStringLiteral("sourceType"),
-                               QJsonObject {
-                                   { QStringLiteral("id"),
-                                     makeId(QStringLiteral("50d00000"), QByteArray(source[0]).toInt()) },
-                                   { QStringLiteral("title"), QString::fromUtf8(source[2]) },
-                                   { QStringLiteral("isArchived"), false },
-                               } },
-                         });
+            QJsonObject {
+                {QStringLiteral("id"), makeId(QStringLiteral("50c00000"), QByteArray(source[0]).toInt())},
+                {QStringLiteral("title"), QString::fromUtf8(source[1])},
+                {QStringLiteral("isArchived"), false},
+                {QStringLiteral("sourceType"),
+                    QJsonObject {
+                        {QStringLiteral("id"), makeId(QStringLiteral("50d00000"), QByteArray(source[0]).toInt())},
+                        {QStringLiteral("title"), QString::fromUtf8(source[2])},
+                        {QStringLiteral("isArchived"), false},
+                    }},
+            });
     }
     candidate.insert(QStringLiteral("timezone"), QString::fromLatin1(location.timezone));
     if (index % 4 != 3) {
         candidate.insert(QStringLiteral("location"),
-                         QJsonObject {
-                             { QStringLiteral("id"), makeId(QStringLiteral("1c000000"), location.number) },
-                             { QStringLiteral("locationSummary"),
-                               QStringLiteral("%1, %2, %3")
-                                   .arg(QString::fromUtf8(location.country), QString::fromUtf8(location.region),
-                                        QString::fromUtf8(location.name)) },
-                             { QStringLiteral("locationComponents"),
-                               QJsonArray {
-                                   QJsonObject { { QStringLiteral("type"), QStringLiteral("Country") },
-                                                 { QStringLiteral("name"), QString::fromUtf8(location.country) } },
-                                   QJsonObject { { QStringLiteral("type"), QStringLiteral("City") },
-                                                 { QStringLiteral("name"), QString::fromUtf8(location.name) } },
-                               } },
-                         });
+            QJsonObject {
+                {QStringLiteral("id"), makeId(QStringLiteral("1c000000"), location.number)},
+                {QStringLiteral("locationSummary"),
+                    QStringLiteral("%1, %2, %3")
+                        .arg(QString::fromUtf8(location.country), QString::fromUtf8(location.region),
+                            QString::fromUtf8(location.name))},
+                {QStringLiteral("locationComponents"),
+                    QJsonArray {
+                        QJsonObject {{QStringLiteral("type"), QStringLiteral("Country")},
+                            {QStringLiteral("name"), QString::fromUtf8(location.country)}},
+                        QJsonObject {{QStringLiteral("type"), QStringLiteral("City")},
+                            {QStringLiteral("name"), QString::fromUtf8(location.name)}},
+                    }},
+            });
     }
     return candidate;
 }
 
-QJsonObject SandboxData::makeApplication(const QString& applicationId, const QString& candidateId,
-                                         const Person& person, const QString& status, const QString& createdAt,
-                                         const QString& updatedAt, int index)
+QJsonObject SandboxData::makeApplication(const QString& applicationId, const QString& candidateId, const Person& person,
+    const QString& status, const QString& createdAt, const QString& updatedAt, int index)
 {
     const JobRow& row = jobRow(person.jobKey);
     const QString jobId = m_jobIds.value(person.jobKey);
     const QJsonObject job = m_jobs.value(jobId);
 
     QJsonObject candidateSummary {
-        { QStringLiteral("id"), candidateId },
-        { QStringLiteral("name"), person.name },
+        {QStringLiteral("id"), candidateId},
+        {QStringLiteral("name"), person.name},
     };
     const QJsonObject candidate = m_candidates.value(candidateId);
-    for (const QString& key : { QStringLiteral("primaryEmailAddress"), QStringLiteral("primaryPhoneNumber") }) {
+    for (const QString& key : {QStringLiteral("primaryEmailAddress"), QStringLiteral("primaryPhoneNumber")}) {
         if (candidate.contains(key)) {
             candidateSummary.insert(key, candidate.value(key));
         }
@@ -848,49 +842,46 @@ QJsonObject SandboxData::makeApplication(const QString& applicationId, const QSt
 
     QJsonObject stage;
     if (status == QLatin1String("Hired")) {
-        stage = { { QStringLiteral("id"), makeId(QStringLiteral("57a90000"), 7) },
-                  { QStringLiteral("title"), kHiredStageTitle },
-                  { QStringLiteral("type"), QStringLiteral("Hired") },
-                  { QStringLiteral("orderInInterviewPlan"), 1007 } };
+        stage = {{QStringLiteral("id"), makeId(QStringLiteral("57a90000"), 7)},
+            {QStringLiteral("title"), kHiredStageTitle}, {QStringLiteral("type"), QStringLiteral("Hired")},
+            {QStringLiteral("orderInInterviewPlan"), 1007}};
     } else if (status == QLatin1String("Archived")) {
-        stage = { { QStringLiteral("id"), makeId(QStringLiteral("57a90000"), 8) },
-                  { QStringLiteral("title"), QStringLiteral("Archived") },
-                  { QStringLiteral("type"), QStringLiteral("Archived") },
-                  { QStringLiteral("orderInInterviewPlan"), 1008 } };
+        stage = {{QStringLiteral("id"), makeId(QStringLiteral("57a90000"), 8)},
+            {QStringLiteral("title"), QStringLiteral("Archived")}, {QStringLiteral("type"), QStringLiteral("Archived")},
+            {QStringLiteral("orderInInterviewPlan"), 1008}};
     } else {
-        stage = { { QStringLiteral("id"), makeId(QStringLiteral("57a90000"), 3) },
-                  { QStringLiteral("title"), QStringLiteral("Onsite") },
-                  { QStringLiteral("type"), QStringLiteral("Active") },
-                  { QStringLiteral("orderInInterviewPlan"), 3 } };
+        stage = {{QStringLiteral("id"), makeId(QStringLiteral("57a90000"), 3)},
+            {QStringLiteral("title"), QStringLiteral("Onsite")}, {QStringLiteral("type"), QStringLiteral("Active")},
+            {QStringLiteral("orderInInterviewPlan"), 3}};
     }
     stage.insert(QStringLiteral("interviewPlanId"), makeId(QStringLiteral("91a40000"), 1));
 
-    static const QStringList relocationValues { QStringLiteral("none"), QStringLiteral("standard"),
-                                                QStringLiteral("premium") };
-    static const QStringList relocationLabels { QStringLiteral("None"), QStringLiteral("Standard"),
-                                                QStringLiteral("Premium") };
+    static const QStringList relocationValues {
+        QStringLiteral("none"), QStringLiteral("standard"), QStringLiteral("premium")};
+    static const QStringList relocationLabels {
+        QStringLiteral("None"), QStringLiteral("Standard"), QStringLiteral("Premium")};
     QJsonObject application {
-        { QStringLiteral("id"), applicationId },
-        { QStringLiteral("createdAt"), createdAt },
-        { QStringLiteral("updatedAt"), updatedAt },
-        { QStringLiteral("status"), status },
-        { QStringLiteral("customFields"),
-          QJsonArray {
-              selectValue(fieldId(FieldRelocation), QStringLiteral("Relocation package"),
-                          relocationValues.at(index % 3), relocationLabels.at(index % 3)),
-              fieldValue(fieldId(FieldReferralBonus), QStringLiteral("Referral bonus eligible"), index % 4 == 1),
-          } },
-        { QStringLiteral("candidate"), candidateSummary },
-        { QStringLiteral("currentInterviewStage"), stage },
-        { QStringLiteral("job"),
-          QJsonObject {
-              { QStringLiteral("id"), jobId },
-              { QStringLiteral("title"), job.value(QStringLiteral("title")) },
-              { QStringLiteral("locationId"), job.value(QStringLiteral("locationId")) },
-              { QStringLiteral("departmentId"), job.value(QStringLiteral("departmentId")) },
-          } },
-        { QStringLiteral("hiringTeam"),
-          person.noHiringManager ? QJsonArray {} : hiringTeamFor(QString::fromLatin1(row.key), true, index) },
+        {QStringLiteral("id"), applicationId},
+        {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("updatedAt"), updatedAt},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("customFields"),
+            QJsonArray {
+                selectValue(fieldId(FieldRelocation), QStringLiteral("Relocation package"),
+                    relocationValues.at(index % 3), relocationLabels.at(index % 3)),
+                fieldValue(fieldId(FieldReferralBonus), QStringLiteral("Referral bonus eligible"), index % 4 == 1),
+            }},
+        {QStringLiteral("candidate"), candidateSummary},
+        {QStringLiteral("currentInterviewStage"), stage},
+        {QStringLiteral("job"),
+            QJsonObject {
+                {QStringLiteral("id"), jobId},
+                {QStringLiteral("title"), job.value(QStringLiteral("title"))},
+                {QStringLiteral("locationId"), job.value(QStringLiteral("locationId"))},
+                {QStringLiteral("departmentId"), job.value(QStringLiteral("departmentId"))},
+            }},
+        {QStringLiteral("hiringTeam"),
+            person.noHiringManager ? QJsonArray {} : hiringTeamFor(QString::fromLatin1(row.key), true, index)},
     };
     if (candidate.contains(QStringLiteral("source"))) {
         QJsonObject source = candidate.value(QStringLiteral("source")).toObject();
@@ -900,73 +891,73 @@ QJsonObject SandboxData::makeApplication(const QString& applicationId, const QSt
     if (status == QLatin1String("Archived")) {
         application.insert(QStringLiteral("archivedAt"), updatedAt);
         application.insert(QStringLiteral("archiveReason"),
-                           QJsonObject {
-                               { QStringLiteral("id"), makeId(QStringLiteral("a4c00000"), 1 + index % 2) },
-                               { QStringLiteral("text"), index % 2 ? QStringLiteral("Withdrew")
-                                                                   : QStringLiteral("Not a fit for the role") },
-                               { QStringLiteral("reasonType"), index % 2 ? QStringLiteral("RejectedByCandidate")
-                                                                         : QStringLiteral("RejectedByOrg") },
-                               { QStringLiteral("isArchived"), false },
-                               { QStringLiteral("customFields"), QJsonArray {} },
-                           });
+            QJsonObject {
+                {QStringLiteral("id"), makeId(QStringLiteral("a4c00000"), 1 + index % 2)},
+                {QStringLiteral("text"),
+                    index % 2 ? QStringLiteral("Withdrew") : QStringLiteral("Not a fit for the role")},
+                {QStringLiteral("reasonType"),
+                    index % 2 ? QStringLiteral("RejectedByCandidate") : QStringLiteral("RejectedByOrg")},
+                {QStringLiteral("isArchived"), false},
+                {QStringLiteral("customFields"), QJsonArray {}},
+            });
     }
     return application;
 }
 
 QJsonObject SandboxData::makeOfferVersion(const QString& versionId, const QString& createdAt, const QString& startDate,
-                                          const QString& currency, int salary, const QString& personName,
-                                          bool signedLetter, int index)
+    const QString& currency, int salary, const QString& personName, bool signedLetter, int index)
 {
     const QString& baseName = personName;
     QJsonArray files {
         fileHandle(makeId(QStringLiteral("f1000000"), m_nextFileNumber++),
-                   QStringLiteral("Offer Letter - %1.pdf").arg(baseName)),
+            QStringLiteral("Offer Letter - %1.pdf").arg(baseName)),
         fileHandle(makeId(QStringLiteral("f1000000"), m_nextFileNumber++),
-                   QStringLiteral("Offer Letter - %1.docx").arg(baseName)),
+            QStringLiteral("Offer Letter - %1.docx").arg(baseName)),
     };
     if (signedLetter) {
         files.append(fileHandle(makeId(QStringLiteral("f1000000"), m_nextFileNumber++),
-                                QStringLiteral("Offer Letter - %1 (signed).pdf").arg(baseName)));
+            QStringLiteral("Offer Letter - %1 (signed).pdf").arg(baseName)));
     }
-    static const QStringList benefitValues { QStringLiteral("gym"), QStringLiteral("lunch"), QStringLiteral("pension"),
-                                             QStringLiteral("bike") };
-    static const QStringList benefitLabels { QStringLiteral("Gym membership"), QStringLiteral("Lunch card"),
-                                             QStringLiteral("Pension plus"), QStringLiteral("Bike leasing") };
-    const QJsonArray chosenValues { benefitValues.at(index % 4), benefitValues.at((index + 1) % 4) };
-    const QJsonArray chosenLabels { benefitLabels.at(index % 4), benefitLabels.at((index + 1) % 4) };
+    static const QStringList benefitValues {
+        QStringLiteral("gym"), QStringLiteral("lunch"), QStringLiteral("pension"), QStringLiteral("bike")};
+    static const QStringList benefitLabels {QStringLiteral("Gym membership"), QStringLiteral("Lunch card"),
+        QStringLiteral("Pension plus"), QStringLiteral("Bike leasing")};
+    const QJsonArray chosenValues {benefitValues.at(index % 4), benefitValues.at((index + 1) % 4)};
+    const QJsonArray chosenLabels {benefitLabels.at(index % 4), benefitLabels.at((index + 1) % 4)};
     QJsonObject benefits = fieldValue(fieldId(FieldBenefits), QStringLiteral("Benefits"), chosenValues);
     benefits.insert(QStringLiteral("valueLabel"), chosenLabels);
 
     QJsonArray customFields {
         index % 3 == 0 ? selectValue(fieldId(FieldEmploymentType), QStringLiteral("Employment type"),
-                                     QStringLiteral("fixed_term"), QStringLiteral("Fixed-term"))
+            QStringLiteral("fixed_term"), QStringLiteral("Fixed-term"))
                        : selectValue(fieldId(FieldEmploymentType), QStringLiteral("Employment type"),
-                                     QStringLiteral("permanent"), QStringLiteral("Permanent")),
+                           QStringLiteral("permanent"), QStringLiteral("Permanent")),
         benefits,
         fieldValue(fieldId(FieldStockOptions), QStringLiteral("Stock options"), 500 * (index % 5)),
     };
     if (index % 2 == 1) {
         customFields.append(fieldValue(fieldId(FieldSigningBonus), QStringLiteral("Signing bonus"),
-                                       QJsonObject {
-                                           { QStringLiteral("value"), 1000 * (1 + index % 10) },
-                                           { QStringLiteral("currencyCode"), currency },
-                                       }));
+            QJsonObject {
+                {QStringLiteral("value"), 1000 * (1 + index % 10)},
+                {QStringLiteral("currencyCode"), currency},
+            }));
     }
 
     QJsonObject version {
-        { QStringLiteral("id"), versionId },
-        { QStringLiteral("createdAt"), createdAt },
-        { QStringLiteral("startDate"), startDate },
-        { QStringLiteral("customFields"), customFields },
-        { QStringLiteral("fileHandles"), files },
-        { QStringLiteral("author"), m_users.value(m_userIds.value(QStringLiteral("priya"))) },
-        { QStringLiteral("approvalStatus"), QStringLiteral("Approved") },
+        {QStringLiteral("id"), versionId},
+        {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("startDate"), startDate},
+        {QStringLiteral("customFields"), customFields},
+        {QStringLiteral("fileHandles"), files},
+        {QStringLiteral("author"), m_users.value(m_userIds.value(QStringLiteral("priya")))},
+        {QStringLiteral("approvalStatus"), QStringLiteral("Approved")},
     };
     if (salary > 0) {
-        version.insert(QStringLiteral("salary"), QJsonObject {
-                                                     { QStringLiteral("currencyCode"), currency },
-                                                     { QStringLiteral("value"), salary },
-                                                 });
+        version.insert(QStringLiteral("salary"),
+            QJsonObject {
+                {QStringLiteral("currencyCode"), currency},
+                {QStringLiteral("value"), salary},
+            });
     }
     if (index % 2 == 0) {
         version.insert(QStringLiteral("openingId"), makeId(QStringLiteral("0be00000"), index));
@@ -974,8 +965,8 @@ QJsonObject SandboxData::makeOfferVersion(const QString& versionId, const QStrin
     return version;
 }
 
-void SandboxData::buildHire(int index, const Person& person, qint64 generation, const QString& createdAt,
-                            const QString& updatedAt)
+void SandboxData::buildHire(
+    int index, const Person& person, qint64 generation, const QString& createdAt, const QString& updatedAt)
 {
     const QString applicationId = makeId(QStringLiteral("aa000000"), index);
     const QString candidateId = makeId(QStringLiteral("cc000000"), index);
@@ -984,15 +975,13 @@ void SandboxData::buildHire(int index, const Person& person, qint64 generation, 
     const QString currency = QString::fromLatin1(location.currency);
 
     QJsonObject candidate = makeCandidate(candidateId, person, index, !person.email.isEmpty(), createdAt);
-    candidate.insert(QStringLiteral("applicationIds"), QJsonArray { applicationId });
+    candidate.insert(QStringLiteral("applicationIds"), QJsonArray {applicationId});
     m_candidates.insert(candidateId, candidate);
 
-    const QJsonObject application =
-        makeApplication(applicationId, candidateId, person, QStringLiteral("Hired"), createdAt, updatedAt, index);
-    m_applications.append(Application { application, applicationId, candidateId, m_jobIds.value(person.jobKey),
-                                        QStringLiteral("Hired"),
-                                        QDateTime::fromString(createdAt, Qt::ISODateWithMs).toMSecsSinceEpoch(),
-                                        generation });
+    const QJsonObject application
+        = makeApplication(applicationId, candidateId, person, QStringLiteral("Hired"), createdAt, updatedAt, index);
+    m_applications.append(Application {application, applicationId, candidateId, m_jobIds.value(person.jobKey),
+        QStringLiteral("Hired"), QDateTime::fromString(createdAt, Qt::ISODateWithMs).toMSecsSinceEpoch(), generation});
 
     // Hire 4 was hired without an offer in Ashby.
     if (index == 4) {
@@ -1004,51 +993,46 @@ void SandboxData::buildHire(int index, const Person& person, qint64 generation, 
     const auto nextVersionId = [this] { return makeId(QStringLiteral("0ffe0000"), m_nextOfferNumber++); };
 
     const auto storeOffer = [this, &applicationId](const QString& acceptance, const QString& offerStatus,
-                                                   const QString& decidedAt, const QJsonArray& versions,
-                                                   const QJsonObject& latest) {
+                                const QString& decidedAt, const QJsonArray& versions, const QJsonObject& latest) {
         const QString offerId = makeId(QStringLiteral("0ff00000"), m_nextOfferNumber++);
         const QJsonObject item {
-            { QStringLiteral("id"), offerId },
-            { QStringLiteral("applicationId"), applicationId },
-            { QStringLiteral("acceptanceStatus"), acceptance },
-            { QStringLiteral("offerStatus"), offerStatus },
-            { QStringLiteral("decidedAt"), decidedAt },
-            { QStringLiteral("latestVersion"), latest },
+            {QStringLiteral("id"), offerId},
+            {QStringLiteral("applicationId"), applicationId},
+            {QStringLiteral("acceptanceStatus"), acceptance},
+            {QStringLiteral("offerStatus"), offerStatus},
+            {QStringLiteral("decidedAt"), decidedAt},
+            {QStringLiteral("latestVersion"), latest},
         };
-        m_offers.insert(offerId, QJsonObject { { QStringLiteral("item"), item },
-                                               { QStringLiteral("versions"), versions } });
+        m_offers.insert(offerId, QJsonObject {{QStringLiteral("item"), item}, {QStringLiteral("versions"), versions}});
         m_offerIdsByApplication[applicationId].append(offerId);
     };
 
     if (index == 3) {
         // A first offer was cancelled; the later accepted one is the one that counts.
-        const QJsonObject cancelled =
-            makeOfferVersion(nextVersionId(), isoTimestamp(offerTime.addDays(-10)),
-                             startDateValue(startDate.addDays(-28)), currency, salary - 4000, person.name, false, index);
+        const QJsonObject cancelled = makeOfferVersion(nextVersionId(), isoTimestamp(offerTime.addDays(-10)),
+            startDateValue(startDate.addDays(-28)), currency, salary - 4000, person.name, false, index);
         storeOffer(QStringLiteral("Cancelled"), QStringLiteral("OfferCancelled"), isoTimestamp(offerTime.addDays(-8)),
-                   QJsonArray { cancelled }, cancelled);
+            QJsonArray {cancelled}, cancelled);
     }
     if (index == 1) {
         // Three versions; only the newest (latestVersion) has the final salary and start date, and
         // offer.info lists them out of date order.
         const QJsonObject first = makeOfferVersion(nextVersionId(), isoTimestamp(offerTime.addDays(-6)),
-                                                   startDateValue(startDate.addDays(28)), currency, salary - 6000,
-                                                   person.name, false, index);
+            startDateValue(startDate.addDays(28)), currency, salary - 6000, person.name, false, index);
         const QJsonObject second = makeOfferVersion(nextVersionId(), isoTimestamp(offerTime.addDays(-3)),
-                                                    startDateValue(startDate.addDays(14)), currency, salary - 2000,
-                                                    person.name, false, index);
+            startDateValue(startDate.addDays(14)), currency, salary - 2000, person.name, false, index);
         const QJsonObject newest = makeOfferVersion(nextVersionId(), isoTimestamp(offerTime), startDateValue(startDate),
-                                                    currency, salary, person.name, true, index);
+            currency, salary, person.name, true, index);
         storeOffer(QStringLiteral("Accepted"), QStringLiteral("CandidateAccepted"), isoTimestamp(offerTime.addDays(2)),
-                   QJsonArray { second, newest, first }, newest);
+            QJsonArray {second, newest, first}, newest);
         return;
     }
     // Hire 12: the offer form had no salary and the letter was never e-signed.
     const bool plainOffer = index == 12;
     const QJsonObject version = makeOfferVersion(nextVersionId(), isoTimestamp(offerTime), startDateValue(startDate),
-                                                 currency, plainOffer ? 0 : salary, person.name, !plainOffer, index);
+        currency, plainOffer ? 0 : salary, person.name, !plainOffer, index);
     storeOffer(QStringLiteral("Accepted"), QStringLiteral("CandidateAccepted"), isoTimestamp(offerTime.addDays(2)),
-               QJsonArray { version }, version);
+        QJsonArray {version}, version);
 }
 
 void SandboxData::buildOtherApplication(int index, const Person& person, const QString& status)
@@ -1059,12 +1043,11 @@ void SandboxData::buildOtherApplication(int index, const Person& person, const Q
     const QString createdAt = fixedTimestamp(created.year(), created.month(), created.day(), 11);
 
     QJsonObject candidate = makeCandidate(candidateId, person, index, true, createdAt);
-    candidate.insert(QStringLiteral("applicationIds"), QJsonArray { applicationId });
+    candidate.insert(QStringLiteral("applicationIds"), QJsonArray {applicationId});
     m_candidates.insert(candidateId, candidate);
 
-    const QJsonObject application = makeApplication(applicationId, candidateId, person, status, createdAt,
-                                                    fixedTimestamp(2025, 12, 1, 10, index % 60), index);
-    m_applications.append(Application { application, applicationId, candidateId, m_jobIds.value(person.jobKey), status,
-                                        QDateTime::fromString(createdAt, Qt::ISODateWithMs).toMSecsSinceEpoch(),
-                                        m_generation });
+    const QJsonObject application = makeApplication(
+        applicationId, candidateId, person, status, createdAt, fixedTimestamp(2025, 12, 1, 10, index % 60), index);
+    m_applications.append(Application {application, applicationId, candidateId, m_jobIds.value(person.jobKey), status,
+        QDateTime::fromString(createdAt, Qt::ISODateWithMs).toMSecsSinceEpoch(), m_generation});
 }

@@ -70,17 +70,15 @@ private:
     void buildOrganisation();
     void buildCustomFieldDefinitions();
     void buildBobDirectory();
-    void buildHire(int index, const Person& person, qint64 generation, const QString& createdAt,
-                   const QString& updatedAt);
+    void buildHire(
+        int index, const Person& person, qint64 generation, const QString& createdAt, const QString& updatedAt);
     void buildOtherApplication(int index, const Person& person, const QString& status);
-    QJsonObject makeCandidate(const QString& candidateId, const Person& person, int index, bool withResume,
-                              const QString& createdAt);
+    QJsonObject makeCandidate(
+        const QString& candidateId, const Person& person, int index, bool withResume, const QString& createdAt);
     QJsonObject makeApplication(const QString& applicationId, const QString& candidateId, const Person& person,
-                                const QString& status, const QString& createdAt, const QString& updatedAt,
-                                int index);
+        const QString& status, const QString& createdAt, const QString& updatedAt, int index);
     QJsonObject makeOfferVersion(const QString& versionId, const QString& createdAt, const QString& startDate,
-                                 const QString& currency, int salary, const QString& personName,
-                                 bool signedLetter, int index);
+        const QString& currency, int salary, const QString& personName, bool signedLetter, int index);
     QJsonObject fileHandle(const QString& fileId, const QString& name);
     QJsonObject hiringTeamMember(const QString& userKey, const QString& role) const;
     QJsonArray hiringTeamFor(const QString& jobKey, bool applicationLevel, int index) const;
@@ -98,7 +96,7 @@ private:
     QHash<QString, QJsonObject> m_users;
     QHash<QString, QJsonObject> m_departments;
     QHash<QString, QJsonObject> m_locations;
-    QHash<QString, QString> m_jobIds;  // short key ("backend") -> job id
+    QHash<QString, QString> m_jobIds; // short key ("backend") -> job id
     QHash<QString, QString> m_userIds; // short key ("katherine") -> user id
     QJsonArray m_customFieldDefinitions;
     // offer id -> { item: offer.list item, versions: [...] }

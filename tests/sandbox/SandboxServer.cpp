@@ -61,7 +61,7 @@ std::optional<QPair<QString, QString>> SandboxServer::basicCredentials(const QHt
     if (colon < 0) {
         return std::nullopt;
     }
-    return QPair<QString, QString> { QString::fromUtf8(decoded.left(colon)), QString::fromUtf8(decoded.mid(colon + 1)) };
+    return QPair<QString, QString> {QString::fromUtf8(decoded.left(colon)), QString::fromUtf8(decoded.mid(colon + 1))};
 }
 
 bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -92,8 +92,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     }
     m_log.append(m_name, method, path, reply.status);
     qCInfo(lcSandboxServer).noquote() << m_name << method << path << "->"
-                                      << (reply.delivery == SandboxReply::Delivery::Drop ? QStringLiteral("dropped")
-                                                                                         : QString::number(reply.status));
+                                      << (reply.delivery == SandboxReply::Delivery::Drop
+                                                 ? QStringLiteral("dropped")
+                                                 : QString::number(reply.status));
 
     const int latency = m_faults.latencyMs();
     if (reply.delivery == SandboxReply::Delivery::Drop) {
@@ -122,7 +123,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
 void SandboxServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    write(responder, SandboxReply::json(404, QJsonObject { { QStringLiteral("error"), QStringLiteral("not found") } }));
+    write(responder, SandboxReply::json(404, QJsonObject {{QStringLiteral("error"), QStringLiteral("not found")}}));
 }
 
 SandboxReply SandboxServer::faultReply(int status) const
@@ -131,44 +132,46 @@ SandboxReply SandboxServer::faultReply(int status) const
     SandboxReply reply;
     if (status == 429) {
         reply = ashby ? SandboxReply::json(429,
-                                           QJsonObject {
-                                               { QStringLiteral("success"), false },
-                                               { QStringLiteral("errors"), QJsonArray { QStringLiteral("Rate limit exceeded") } },
-                                               { QStringLiteral("errorInfo"),
-                                                 QJsonObject {
-                                                     { QStringLiteral("code"), QStringLiteral("rate_limit_exceeded") },
-                                                     { QStringLiteral("message"), QStringLiteral("Rate limit exceeded (sandbox burst)") },
-                                                     { QStringLiteral("requestId"), QStringLiteral("sandbox-429") },
-                                                 } },
-                                           })
-                      : SandboxReply::json(429, QJsonObject {
-                                                    { QStringLiteral("key"), QStringLiteral("rate.limit.exceeded") },
-                                                    { QStringLiteral("error"), QStringLiteral("Too many requests (sandbox burst)") },
-                                                });
-        reply.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") });
+                    QJsonObject {
+                        {QStringLiteral("success"), false},
+                        {QStringLiteral("errors"), QJsonArray {QStringLiteral("Rate limit exceeded")}},
+                        {QStringLiteral("errorInfo"),
+                            QJsonObject {
+                                {QStringLiteral("code"), QStringLiteral("rate_limit_exceeded")},
+                                {QStringLiteral("message"), QStringLiteral("Rate limit exceeded (sandbox burst)")},
+                                {QStringLiteral("requestId"), QStringLiteral("sandbox-429")},
+                            }},
+                    })
+                      : SandboxReply::json(429,
+                          QJsonObject {
+                              {QStringLiteral("key"), QStringLiteral("rate.limit.exceeded")},
+                              {QStringLiteral("error"), QStringLiteral("Too many requests (sandbox burst)")},
+                          });
+        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
         if (!ashby) {
-            reply.headers.append({ QByteArrayLiteral("X-RateLimit-Limit"), QByteArrayLiteral("50") });
-            reply.headers.append({ QByteArrayLiteral("X-RateLimit-Remaining"), QByteArrayLiteral("0") });
-            reply.headers.append({ QByteArrayLiteral("X-RateLimit-Reset"),
-                                   QByteArray::number(QDateTime::currentSecsSinceEpoch() + 1) });
+            reply.headers.append({QByteArrayLiteral("X-RateLimit-Limit"), QByteArrayLiteral("50")});
+            reply.headers.append({QByteArrayLiteral("X-RateLimit-Remaining"), QByteArrayLiteral("0")});
+            reply.headers.append(
+                {QByteArrayLiteral("X-RateLimit-Reset"), QByteArray::number(QDateTime::currentSecsSinceEpoch() + 1)});
         }
         return reply;
     }
     return ashby ? SandboxReply::json(status,
-                                      QJsonObject {
-                                          { QStringLiteral("success"), false },
-                                          { QStringLiteral("errors"), QJsonArray { QStringLiteral("generic_internal_error") } },
-                                          { QStringLiteral("errorInfo"),
-                                            QJsonObject {
-                                                { QStringLiteral("code"), QStringLiteral("generic_internal_error") },
-                                                { QStringLiteral("message"), QStringLiteral("Service unavailable (sandbox fault)") },
-                                                { QStringLiteral("requestId"), QStringLiteral("sandbox-503") },
-                                            } },
-                                      })
-                 : SandboxReply::json(status, QJsonObject {
-                                                  { QStringLiteral("key"), QStringLiteral("service.unavailable") },
-                                                  { QStringLiteral("error"), QStringLiteral("Service unavailable (sandbox fault)") },
-                                              });
+               QJsonObject {
+                   {QStringLiteral("success"), false},
+                   {QStringLiteral("errors"), QJsonArray {QStringLiteral("generic_internal_error")}},
+                   {QStringLiteral("errorInfo"),
+                       QJsonObject {
+                           {QStringLiteral("code"), QStringLiteral("generic_internal_error")},
+                           {QStringLiteral("message"), QStringLiteral("Service unavailable (sandbox fault)")},
+                           {QStringLiteral("requestId"), QStringLiteral("sandbox-503")},
+                       }},
+               })
+                 : SandboxReply::json(status,
+                     QJsonObject {
+                         {QStringLiteral("key"), QStringLiteral("service.unavailable")},
+                         {QStringLiteral("error"), QStringLiteral("Service unavailable (sandbox fault)")},
+                     });
 }
 
 void SandboxServer::write(QHttpServerResponder& responder, const SandboxReply& reply)

@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-int SignalWatcher::s_fds[2] = { -1, -1 };
+int SignalWatcher::s_fds[2] = {-1, -1};
 
 SignalWatcher::SignalWatcher(QObject* parent)
     : QObject(parent)

@@ -47,6 +47,17 @@
 //   GET  /_sandbox/pending-hires (HTML)
 //   GET  /_sandbox/requests -> [{"server":"ashby"|"bob","method","path","status"}] (status 0 = dropped)
 //   POST /_sandbox/reset-log
+//
+// DEMO DATA (fixed ids; application N = aa000000-0000-4000-8000-<N as 12 digits>, its candidate cc000000-…-<N>)
+//   Hired 1..--hires, then 7 Active/Archived ones (100001..100007) and Søren's archived 2nd application 100008.
+//   1 Zoë Ångström-Núñez: accepted offer with 3 versions (latestVersion = final; offer.info out of order)
+//   3 محمد الأحمد: a Cancelled offer, then an Accepted one      4 Łukasz Żółć: hired with NO offer (offer.list [])
+//   6 Ingrid Berg: internal hire, Ashby "Ingrid.Berg@nordlicht.example" = Bob "ingrid.berg@nordlicht.example"
+//   7 Björn Þórsson: no e-mail at all                           8 Oluwaseun (mononym): no hiring manager anywhere
+//   12 Siobhán Ní Bhriain: accepted offer without salary and without a signed letter
+//   Hiring manager Katherine O'Neill (Backend Engineer) is "Kate O'Neill" in Bob, same e-mail;
+//   Tomás García (Financial Analyst, application-level team; the job's own team is empty) is not in Bob.
+//   GET /_sandbox/state "special" lists all of these with ids.
 
 #include "FakeAshby.h"
 #include "FakeBob.h"
@@ -72,7 +83,7 @@ Q_LOGGING_CATEGORY(lcSandbox, "hirebridge.sandbox")
 namespace {
 
 std::optional<double> numberOption(const QCommandLineParser& parser, const QString& name, double minimum,
-                                   double maximum, double fallback, bool wholeNumber)
+    double maximum, double fallback, bool wholeNumber)
 {
     if (!parser.isSet(name)) {
         return fallback;
@@ -81,7 +92,7 @@ std::optional<double> numberOption(const QCommandLineParser& parser, const QStri
     const double value = parser.value(name).toDouble(&ok);
     if (!ok || value < minimum || value > maximum || (wholeNumber && value != double(qint64(value)))) {
         std::fprintf(stderr, "hirebridge-sandbox: --%s expects %s %g..%g, got '%s'\n", qPrintable(name),
-                     wholeNumber ? "an integer" : "a number", minimum, maximum, qPrintable(parser.value(name)));
+            wholeNumber ? "an integer" : "a number", minimum, maximum, qPrintable(parser.value(name)));
         return std::nullopt;
     }
     return value;
@@ -98,22 +109,22 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Fake Ashby and Bob servers on loopback for Hirebridge tests."));
     parser.addHelpOption();
     parser.addOptions({
-        { QStringLiteral("latency-ms"), QStringLiteral("Delay before every answer."), QStringLiteral("N") },
-        { QStringLiteral("error-rate"), QStringLiteral("Share (0..1) of requests answered 503."), QStringLiteral("P") },
-        { QStringLiteral("burst-429"), QStringLiteral("Every Nth request answers 429."), QStringLiteral("N") },
-        { QStringLiteral("drop-rate"), QStringLiteral("Share (0..1) of connections closed without an answer."),
-          QStringLiteral("P") },
-        { QStringLiteral("page-size"), QStringLiteral("Largest application.list page (default 10)."),
-          QStringLiteral("N") },
-        { QStringLiteral("seed"), QStringLiteral("Seed of the fault dice (default 1)."), QStringLiteral("N") },
-        { QStringLiteral("hires"), QStringLiteral("Hired applications in the demo data (default 30)."),
-          QStringLiteral("N") },
-        { QStringLiteral("exit-on-stdin-close"), QStringLiteral("Exit when stdin reaches EOF.") },
+        {QStringLiteral("latency-ms"), QStringLiteral("Delay before every answer."), QStringLiteral("N")},
+        {QStringLiteral("error-rate"), QStringLiteral("Share (0..1) of requests answered 503."), QStringLiteral("P")},
+        {QStringLiteral("burst-429"), QStringLiteral("Every Nth request answers 429."), QStringLiteral("N")},
+        {QStringLiteral("drop-rate"), QStringLiteral("Share (0..1) of connections closed without an answer."),
+            QStringLiteral("P")},
+        {QStringLiteral("page-size"), QStringLiteral("Largest application.list page (default 10)."),
+            QStringLiteral("N")},
+        {QStringLiteral("seed"), QStringLiteral("Seed of the fault dice (default 1)."), QStringLiteral("N")},
+        {QStringLiteral("hires"), QStringLiteral("Hired applications in the demo data (default 30)."),
+            QStringLiteral("N")},
+        {QStringLiteral("exit-on-stdin-close"), QStringLiteral("Exit when stdin reaches EOF.")},
     });
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "hirebridge-sandbox: unexpected argument '%s'\n",
-                     qPrintable(parser.positionalArguments().constFirst()));
+            qPrintable(parser.positionalArguments().constFirst()));
         return 2;
     }
 
@@ -128,9 +139,9 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    FaultInjector faults(FaultInjector::Settings { int(*latency), *errorRate, int(*burst), *dropRate },
-                         quint32(qint64(*seed)));
-    SandboxData data { int(*hires) };
+    FaultInjector faults(
+        FaultInjector::Settings {int(*latency), *errorRate, int(*burst), *dropRate}, quint32(qint64(*seed)));
+    SandboxData data {int(*hires)};
     RequestLog log;
     FakeAshby ashby(data, faults, int(*pageSize));
     FakeBob bob(data, faults);

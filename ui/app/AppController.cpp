@@ -1,5 +1,6 @@
 #include "AppController.h"
 
+#include "ServiceClients.h"
 #include "ashby/AshbyClient.h"
 #include "hris/bob/BobClient.h"
 #include "http/HttpClient.h"
@@ -114,10 +115,11 @@ void AppController::createClients()
     if (m_http) {
         return;
     }
-    m_nam = new QNetworkAccessManager(this);
-    m_http = new HttpClient(m_nam, this);
-    m_ashby = new AshbyClient(m_http, m_config.ashby.baseUrl, m_config.ashby.apiKey, this);
-    m_bob = new BobClient(m_http, m_config.bob, this);
+    const auto clients = ServiceClients::create(m_config, this);
+    m_nam = clients.nam;
+    m_http = clients.http;
+    m_ashby = clients.ashby;
+    m_bob = clients.bob;
 }
 
 void AppController::reloadView()
