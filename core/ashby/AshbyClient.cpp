@@ -8,7 +8,7 @@
 #include <QJsonParseError>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcAshby, "hirebridge.ashby")
+Q_LOGGING_CATEGORY(lcAshby, "hirebridge.ashby", QtInfoMsg)
 
 AshbyClient::AshbyClient(HttpClient* http, const QUrl& baseUrl, const QString& apiKey, QObject* parent)
     : QObject(parent)

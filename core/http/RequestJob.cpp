@@ -24,7 +24,7 @@
 #include <cstring>
 #include <limits>
 
-Q_LOGGING_CATEGORY(lcHttp, "hirebridge.http")
+Q_LOGGING_CATEGORY(lcHttp, "hirebridge.http", QtInfoMsg)
 
 #ifndef HIREBRIDGE_VERSION
 #define HIREBRIDGE_VERSION "0"

@@ -14,7 +14,7 @@
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcLedger, "hirebridge.ledger")
+Q_LOGGING_CATEGORY(lcLedger, "hirebridge.ledger", QtInfoMsg)
 
 const QString kFileName = QStringLiteral("ledger.sqlite");
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <numeric>
 
-Q_LOGGING_CATEGORY(lcHiresModel, "hirebridge.models")
+Q_LOGGING_CATEGORY(lcHiresModel, "hirebridge.models", QtInfoMsg)
 
 namespace {
 

@@ -16,7 +16,7 @@
 #include <csignal>
 #include <sys/types.h>
 
-Q_LOGGING_CATEGORY(lcPush, "hirebridge.push")
+Q_LOGGING_CATEGORY(lcPush, "hirebridge.push", QtInfoMsg)
 
 namespace {
 

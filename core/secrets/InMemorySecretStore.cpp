@@ -8,7 +8,7 @@
 namespace {
 
 // Anonymous namespace: KeychainSecretStore.cpp defines the same category name for its own use.
-Q_LOGGING_CATEGORY(lcSecrets, "hirebridge.secrets")
+Q_LOGGING_CATEGORY(lcSecrets, "hirebridge.secrets", QtInfoMsg)
 
 // Answers from the event loop, never from inside read()/write()/remove(): callers then behave the same against this
 // store and the keychain, and never see their callback run before the call returns. The store is the context, so a

@@ -12,7 +12,7 @@
 namespace {
 
 // Anonymous namespace: InMemorySecretStore.cpp defines the same category name for its own use.
-Q_LOGGING_CATEGORY(lcSecrets, "hirebridge.secrets")
+Q_LOGGING_CATEGORY(lcSecrets, "hirebridge.secrets", QtInfoMsg)
 
 enum class Operation { Read, Write, Remove };
 

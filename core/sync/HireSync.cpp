@@ -7,7 +7,7 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcSync, "hirebridge.sync")
+Q_LOGGING_CATEGORY(lcSync, "hirebridge.sync", QtInfoMsg)
 
 namespace {
 

@@ -164,11 +164,11 @@ void AppController::onSyncRequested()
             for (const auto& e : r.hireErrors) {
                 lines << e.toString();
             }
-            m_window->showError(tr("%n hire(s) could not be read from Ashby: %1", nullptr, int(r.hireErrors.size()))
-                                    .arg(lines.join(QStringLiteral("; "))));
+            m_window->showError(
+                tr("Hires that could not be read from Ashby: %1").arg(lines.join(QStringLiteral("; "))));
         }
         if (!r.error.isError()) {
-            m_window->showStatus(tr("Synced %n hire(s) from Ashby.", nullptr, r.hiresStored));
+            m_window->showStatus(tr("Sync finished — hires read from Ashby: %1").arg(r.hiresStored));
         }
     });
     m_sync->start();

@@ -9,7 +9,7 @@
 #include <QJsonParseError>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcBob, "hirebridge.bob")
+Q_LOGGING_CATEGORY(lcBob, "hirebridge.bob", QtInfoMsg)
 
 namespace {
 
