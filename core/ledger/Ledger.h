@@ -3,6 +3,8 @@
 #include "Hire.h"
 #include "PushState.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -84,6 +86,18 @@ public:
     // Stores hires and the new sync token in one transaction (a sync that fails midway changes nothing).
     bool commitSync(const QList<Hire>& hires, const QStringList& targets, const QString& stream,
         const QString& newToken, QString* error = nullptr);
+
+    // --- cached catalogues (schema v2) ------------------------------------------------------------------------
+    // Field catalogues of the targets ("target:bob") and Ashby's custom field definitions ("source:ashby"), kept
+    // with the time they were fetched so the editor works offline and says how old they are.
+    bool storeCatalog(const QString& key, const QJsonObject& json, const QDateTime& fetchedAt,
+                      QString* error = nullptr);
+    struct CachedCatalog
+    {
+        QJsonObject json;
+        QDateTime fetchedAt;
+    };
+    std::optional<CachedCatalog> catalog(const QString& key) const;
 
     QString lastError() const { return m_lastError; }
 

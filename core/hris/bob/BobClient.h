@@ -4,6 +4,7 @@
 #include "http/ApiError.h"
 #include "http/HttpClient.h"
 #include "http/HttpRequest.h"
+#include "mapping/TargetCatalog.h"
 #include "settings/Config.h"
 
 #include <QObject>
@@ -26,6 +27,9 @@ public:
     void searchPeople(SearchCallback done);
     // GET /v1/company/people/fields: needs no permission, so it proves the credentials without side effects.
     void fieldsMetadata(FieldsCallback done);
+    using CatalogCallback = std::function<void(const ApiError& error, const TargetCatalog& catalog)>;
+    // GET /v1/company/people/fields and GET /v1/company/named-lists (in parallel), parsed into a catalogue.
+    void fetchCatalog(CatalogCallback done);
     // POST the event to the Hire URL, unchanged. Not retried after a dropped connection (it may have arrived).
     void postHireEvent(const QByteArray& payload, const QString& context, PostCallback done);
 

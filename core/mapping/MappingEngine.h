@@ -1,0 +1,77 @@
+#pragma once
+
+#include "Hire.h"
+#include "mapping/MappingProfile.h"
+#include "mapping/SourceCatalog.h"
+#include "mapping/TargetCatalog.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+
+struct MappingIssue
+{
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    int rule = -1;        // index into the profile's rules, -1 when not about one rule
+    QString targetField;  // target field id
+    QString sourcePath;
+    QString applicationId; // set for hire-level issues
+    QString message;      // names the hire (when any), the rule and the field
+    QStringList suggestions; // closest list labels for an unmatched list value
+};
+
+// Where one sent value came from.
+struct MappedValue
+{
+    QString targetField;
+    QString sourcePath;     // empty for a constant
+    QString transform;      // Transform::describe()
+    QJsonValue value;
+    bool fromDefault = false;
+};
+
+struct MappingResult
+{
+    QJsonObject fields; // flat, keyed by target field id; empty values are left out
+    QList<MappedValue> provenance;
+    QList<MappingIssue> issues;
+    bool hasErrors() const;
+};
+
+// Renders hires through a profile. The profile is compiled once (paths resolved to accessors, list labels folded
+// into hash maps), so mapping a hire is cheap: the benchmark aims at 50,000 hires a second for 40 rules on one core.
+class MappingEngine
+{
+public:
+    struct Options
+    {
+        bool directMode = false; // Bob direct mode: more required fields
+    };
+
+    // `catalog` and `sources` may be null (not fetched yet): then list lookups and type checks are skipped with a
+    // warning. The engine keeps its own copies.
+    MappingEngine(const MappingProfile& profile, const TargetCatalog* catalog, const SourceCatalog* sources,
+                  const Options& options);
+    MappingEngine(const MappingProfile& profile, const TargetCatalog* catalog, const SourceCatalog* sources);
+    ~MappingEngine();
+    MappingEngine(const MappingEngine&) = delete;
+    MappingEngine& operator=(const MappingEngine&) = delete;
+
+    MappingResult map(const Hire& hire) const;
+    // Problems independent of any hire: required target fields unmapped, unknown target or source fields, two
+    // rules on one target, source/target type mismatches, a list lookup on a field that is not a list.
+    QList<MappingIssue> validateProfile() const;
+
+    // Trim, case fold and strip diacritics: "  Zürich " and "zurich" fold alike.
+    static QString foldForLookup(const QString& label);
+    // Up to `max` labels closest to `value` (edit distance on folded text), best first.
+    static QStringList closestLabels(const QString& value, const QList<ListItem>& items, int max = 3);
+
+private:
+    struct Compiled;
+    std::unique_ptr<Compiled> d;
+};

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+struct ListItem
+{
+    QString id; // compared as strings (Bob sends numbers and strings)
+    QString name;
+    bool archived = false;
+    QList<ListItem> children; // hierarchy lists
+};
+
+// One field of the target HRIS, from its own metadata (Bob: GET /v1/company/people/fields).
+struct TargetField
+{
+    QString id;       // "root.firstName", "work.site", "identification.custom.Ashby candidate ID_7QmPz"
+    QString name;     // label shown in the HRIS
+    QString category; // category id ("root", "work", "category_1645…")
+    QString categoryDisplayName;
+    QString type;   // Bob types: text, text-area, number, date, short-date, boolean, time, list, multi-list,
+                    // hierarchy-list, currency, employee-reference, document
+    QString listId; // named list for list types
+    QString jsonPath;
+    bool custom = false;
+    bool required = false; // required for the current mode (see TargetCatalog::markRequired)
+    int maxLength = 0;     // 0 = no known limit (Bob: 50 for first name and surname)
+    bool historical = false;
+};
+
+// A target's field catalogue with its named lists, cached in the ledger with the time it was fetched.
+class TargetCatalog
+{
+public:
+    QString target; // "bob"
+    QDateTime fetchedAt;
+    QList<TargetField> fields;
+    QHash<QString, QList<ListItem>> lists; // by list id / name ("site", "department", "title")
+
+    // Parses Bob's fields metadata (a JSON array) and named lists (an object keyed by list name whose values hold
+    // `values` or `items`, nested `children`). Custom fields: id contains ".custom." or the category starts with
+    // "category_". Returns nullopt with *error naming what is wrong.
+    static std::optional<TargetCatalog> fromBob(const QByteArray& fieldsBody, const QByteArray& namedListsBody,
+                                                QString* error);
+    // Bob's required fields: direct mode needs first name, surname, e-mail, site and start date; the Hire API
+    // requires nothing (Bob's docs), so only what makes the hire useful is marked there: first name, surname, e-mail.
+    static QStringList requiredFields(const QString& target, bool directMode);
+    void markRequired(bool directMode);
+
+    const TargetField* field(const QString& id) const;
+    const QList<ListItem>* list(const QString& listId) const;
+    bool hasCustomFields() const;
+
+    QJsonObject toJson() const;
+    static std::optional<TargetCatalog> fromJson(const QJsonObject& object, QString* error);
+    // The fields every Bob tenant has, for when the catalogue has not been fetched yet.
+    static TargetCatalog bobBuiltin();
+};
