@@ -8,6 +8,7 @@
 #include "ledger/Ledger.h"
 #include "push/PushRun.h"
 #include "secrets/KeychainSecretStore.h"
+#include "settings/ProfileStore.h"
 #include "sync/HireSync.h"
 
 #include <QCommandLineParser>
@@ -107,7 +108,8 @@ void Cli::run(const QStringList& arguments)
           "  sync [--full]                           pull hires from Ashby into the ledger\n"
           "  hires [--json]                          cached hires with per-target state\n"
           "  preview APPLICATION_ID [--target T] [--json]   mapped payload + validation\n"
-          "  push (APPLICATION_ID... | --all-ready) [--target bob] [--dry-run] [--json]"));
+          "  push (APPLICATION_ID... | --all-ready) [--target bob] [--dry-run] [--json]\n"
+          "  mapping export FILE | mapping import FILE [--target T]"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption json(s("json"), s("Print one JSON document on stdout."));
@@ -116,7 +118,7 @@ void Cli::run(const QStringList& arguments)
     const QCommandLineOption target(s("target"), s("push/preview: targets, comma separated."), s("T"));
     const QCommandLineOption dryRun(s("dry-run"), s("push: show what would be sent; send and change nothing."));
     parser.addOptions({json, full, allReady, target, dryRun});
-    parser.addPositionalArgument(s("command"), s("check | sync | hires | preview | push"));
+    parser.addPositionalArgument(s("command"), s("check | sync | hires | preview | push | mapping"));
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
         return;
@@ -148,7 +150,7 @@ void Cli::run(const QStringList& arguments)
         return true;
     };
     if (!onlyFor(full, {s("sync")}) || !onlyFor(allReady, {s("push")}) || !onlyFor(dryRun, {s("push")})
-        || !onlyFor(target, {s("push"), s("preview")})) {
+        || !onlyFor(target, {s("push"), s("preview"), s("mapping")})) {
         return;
     }
 
@@ -208,6 +210,17 @@ void Cli::run(const QStringList& arguments)
             return;
         }
         cmdPreview(rest.first());
+    } else if (command == QLatin1String("mapping")) {
+        if (rest.size() != 2 || (rest.first() != QLatin1String("export") && rest.first() != QLatin1String("import"))) {
+            usageError(s("use 'mapping export FILE' or 'mapping import FILE [--target T]'"));
+            return;
+        }
+        if (targets.size() > 1) {
+            usageError(s("'mapping' takes one target"));
+            return;
+        }
+        m_targetGiven = !targets.isEmpty();
+        cmdMapping(rest.first(), rest.at(1), targets.isEmpty() ? s("bob") : targets.first());
     } else if (command == QLatin1String("push")) {
         if (parser.isSet(allReady) == !rest.isEmpty()) {
             usageError(s("'push' needs either APPLICATION_IDs or --all-ready"));
@@ -233,7 +246,7 @@ bool Cli::openLedger()
     return true;
 }
 
-void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next)
+void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next, bool required)
 {
     struct Want
     {
@@ -260,10 +273,10 @@ void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next)
     auto remaining = std::make_shared<int>(int(wants->size()));
     auto failed = std::make_shared<bool>(false);
     for (const auto& want : std::as_const(*wants)) {
-        m_secrets->read(s(want.key), [this, want, remaining, failed, next](const SecretStore::Result& r) {
+        m_secrets->read(s(want.key), [this, want, remaining, failed, next, required](const SecretStore::Result& r) {
             if (r.status == SecretStore::Status::Ok && !r.value.isEmpty()) {
                 *want.value = r.value;
-            } else {
+            } else if (required) {
                 *failed = true;
                 err() << "hirebridge-cli: configuration error: " << s(want.variable) << " is not set and "
                       << (r.status == SecretStore::Status::NotFound
@@ -465,6 +478,68 @@ void Cli::cmdHires()
     done(Ok);
 }
 
+QJsonArray Cli::issuesJson(const QList<MappingIssue>& issues)
+{
+    QJsonArray array;
+    for (const auto& issue : issues) {
+        array.append(QJsonObject {
+            {s("severity"), issue.severity == MappingIssue::Severity::Error ? s("error") : s("warning")},
+            {s("field"), orNull(issue.targetField)},
+            {s("source"), orNull(issue.sourcePath)},
+            {s("rule"), issue.rule},
+            {s("message"), issue.message},
+            {s("suggestions"), QJsonArray::fromStringList(issue.suggestions)},
+        });
+    }
+    return array;
+}
+
+void Cli::prepareMapping(const QString& target, bool fetchIfMissing, std::function<void()> next)
+{
+    ProfileStore store(m_config.dataDir);
+    QString error;
+    auto profile = store.loadProfile(target, &error);
+    if (!profile) {
+        err() << "hirebridge-cli: configuration error: the mapping profile cannot be read: " << error << '\n';
+        done(Usage);
+        return;
+    }
+    m_profile = *profile;
+    m_sources = ProfileStore::cachedSourceCatalog(*m_ledger);
+    m_catalog = ProfileStore::cachedTargetCatalog(*m_ledger, target);
+    auto build = [this, next]() {
+        MappingEngine::Options options;
+        options.directMode = m_config.bob.mode == BobMode::Direct;
+        m_engine = std::make_unique<MappingEngine>(m_profile, m_catalog ? &*m_catalog : nullptr, &m_sources, options);
+        next();
+    };
+    if (m_catalog || !fetchIfMissing || m_config.bob.serviceUserId.isEmpty() || m_config.bob.token.isEmpty()) {
+        build();
+        return;
+    }
+    // First use: fetch Bob's field catalogue once and keep it, so list values are checked before anything is sent.
+    createClients();
+    m_bob->fetchCatalog([this, build](const ApiError& e, const TargetCatalog& catalog) {
+        if (e.isError()) {
+            if (e.kind == ApiError::Kind::Unauthorized || e.kind == ApiError::Kind::Network
+                || e.kind == ApiError::Kind::Timeout || e.kind == ApiError::Kind::Tls) {
+                err() << "hirebridge-cli: " << e.toString() << '\n';
+                done(exitCodeFor(e));
+                return;
+            }
+            err() << "warning: Bob's field catalogue is unavailable, list values and types are not checked: "
+                  << e.toString() << '\n';
+        } else {
+            m_catalog = catalog;
+            QString error;
+            if (!ProfileStore::storeTargetCatalog(*m_ledger, catalog, &error)) {
+                err() << "warning: could not cache Bob's field catalogue: " << error << '\n';
+            }
+        }
+        build();
+    });
+}
+
 void Cli::cmdPreview(const QString& applicationId)
 {
     if (!openLedger()) {
@@ -476,39 +551,134 @@ void Cli::cmdPreview(const QString& applicationId)
         done(Usage);
         return;
     }
-    BobHireEvent::Input in;
-    in.hire = *hire;
-    in.attemptId = s("preview");
-    in.sentAt = QDateTime::currentDateTimeUtc();
-    const QJsonObject payload = BobHireEvent::build(in);
-    QJsonArray validation;
-    bool errors = false;
-    if (normalizedEmail(hire->email).isEmpty()) {
-        validation.append(QJsonObject {{s("severity"), s("error")}, {s("field"), s("root.email")},
-            {s("message"),
-                tr("No e-mail address: cannot be checked for duplicates, so it "
-                   "is not sent.")}});
-        errors = true;
-    }
-    for (const auto& w : hire->warnings) {
-        if (w.contains(QLatin1String("e-mail"))) {
-            continue;
+    loadSecrets(
+        false, !m_config.bob.serviceUserId.isEmpty(),
+        [this, hire]() {
+            prepareMapping(s("bob"), true, [this, hire]() {
+                const MappingResult mapped = m_engine->map(*hire);
+                QList<MappingIssue> issues = m_engine->validateProfile();
+                issues += mapped.issues;
+                bool errors = false;
+                for (const auto& issue : std::as_const(issues)) {
+                    errors |= issue.severity == MappingIssue::Severity::Error;
+                }
+                if (normalizedEmail(hire->email).isEmpty()) {
+                    MappingIssue issue;
+                    issue.targetField = s("root.email");
+                    issue.applicationId = hire->applicationId;
+                    issue.message = tr("hire %1 (%2): no e-mail address, so it cannot be checked for duplicates and is "
+                                       "not sent")
+                                        .arg(hire->applicationId, hire->name);
+                    issues.prepend(issue);
+                    errors = true;
+                }
+                if (!hire->hasOffer()) {
+                    MappingIssue issue;
+                    issue.severity = MappingIssue::Severity::Warning;
+                    issue.applicationId = hire->applicationId;
+                    issue.message = tr("hire %1 (%2): no accepted offer, so it is sent without offer fields; HR "
+                                       "completes it in Bob")
+                                        .arg(hire->applicationId, hire->name);
+                    issues.append(issue);
+                }
+                BobHireEvent::Input in;
+                in.hire = *hire;
+                in.attemptId = s("preview");
+                in.sentAt = QDateTime::currentDateTimeUtc();
+                in.fields = mapped.fields;
+                const QJsonObject payload = BobHireEvent::build(in);
+                if (m_json) {
+                    QJsonArray provenance;
+                    for (const auto& p : mapped.provenance) {
+                        provenance.append(QJsonObject {{s("field"), p.targetField}, {s("source"), orNull(p.sourcePath)},
+                            {s("transform"), orNull(p.transform)}, {s("value"), p.value},
+                            {s("fromDefault"), p.fromDefault}});
+                    }
+                    printJson(QJsonDocument(QJsonObject {{s("applicationId"), hire->applicationId},
+                        {s("target"), s("bob")}, {s("mode"), Config::bobModeName(m_config.bob.mode)},
+                        {s("payload"), payload}, {s("fields"), mapped.fields}, {s("provenance"), provenance},
+                        {s("validation"), issuesJson(issues)}, {s("valid"), !errors}}));
+                } else {
+                    out() << QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented));
+                    for (const auto& p : mapped.provenance) {
+                        err() << p.targetField << " <- " << (p.sourcePath.isEmpty() ? s("(constant)") : p.sourcePath)
+                              << (p.transform.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(p.transform)) << '\n';
+                    }
+                    for (const auto& issue : std::as_const(issues)) {
+                        err() << (issue.severity == MappingIssue::Severity::Error ? "error: " : "warning: ")
+                              << issue.message << '\n';
+                    }
+                }
+                done(errors ? ItemsFailed : Ok);
+            });
+        },
+        false);
+}
+
+void Cli::cmdMapping(const QString& action, const QString& file, const QString& target)
+{
+    ProfileStore store(m_config.dataDir);
+    QString error;
+    if (action == QLatin1String("export")) {
+        const auto profile = store.loadProfile(target, &error);
+        if (!profile) {
+            err() << "hirebridge-cli: the mapping profile cannot be read: " << error << '\n';
+            done(ItemsFailed);
+            return;
         }
-        validation.append(
-            QJsonObject {{s("severity"), s("warning")}, {s("field"), QJsonValue::Null}, {s("message"), w}});
+        if (!profile->save(file, &error)) {
+            err() << "hirebridge-cli: cannot write " << file << ": " << error << '\n';
+            done(ItemsFailed);
+            return;
+        }
+        err() << "Exported the " << target << " mapping (" << profile->rules.size() << " rules"
+              << (store.hasSavedProfile(target) ? "" : ", the built-in default") << ") to " << file << ".\n";
+        done(Ok);
+        return;
     }
+    auto profile = MappingProfile::load(file, &error);
+    if (!profile) {
+        err() << "hirebridge-cli: " << file << " is not a mapping profile: " << error << '\n';
+        done(ItemsFailed);
+        return;
+    }
+    if (m_targetGiven) {
+        profile->target = target;
+    } else if (profile->target.isEmpty()) {
+        profile->target = target;
+    }
+    if (profile->target != QLatin1String("bob")) {
+        err() << "hirebridge-cli: configuration error: mappings for '" << profile->target
+              << "' are not available in this version (only bob)\n";
+        done(Usage);
+        return;
+    }
+    if (!openLedger()) {
+        return;
+    }
+    const SourceCatalog sources = ProfileStore::cachedSourceCatalog(*m_ledger);
+    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, profile->target);
+    MappingEngine::Options options;
+    options.directMode = m_config.bob.mode == BobMode::Direct;
+    const MappingEngine engine(*profile, catalog ? &*catalog : nullptr, &sources, options);
+    const auto issues = engine.validateProfile();
+    for (const auto& issue : issues) {
+        err() << (issue.severity == MappingIssue::Severity::Error ? "error: " : "warning: ") << issue.message << '\n';
+    }
+    // Saved even with problems: a mapping is often built in steps. Push refuses hires it cannot map.
+    profile->version = MappingProfile::kCurrentVersion;
+    if (!store.saveProfile(*profile, &error)) {
+        err() << "hirebridge-cli: cannot save the mapping: " << error << '\n';
+        done(ItemsFailed);
+        return;
+    }
+    err() << "Imported " << profile->rules.size() << " rules for " << profile->target << " into "
+          << QDir::toNativeSeparators(store.profilePath(profile->target)) << ".\n";
     if (m_json) {
-        printJson(QJsonDocument(QJsonObject {{s("applicationId"), applicationId}, {s("target"), s("bob")},
-            {s("mode"), Config::bobModeName(m_config.bob.mode)}, {s("payload"), payload}, {s("validation"), validation},
-            {s("valid"), !errors}}));
-    } else {
-        out() << QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented));
-        for (const auto& v : std::as_const(validation)) {
-            err() << v.toObject().value(s("severity")).toString() << ": " << v.toObject().value(s("message")).toString()
-                  << '\n';
-        }
+        printJson(QJsonDocument(QJsonObject {{s("target"), profile->target}, {s("rules"), int(profile->rules.size())},
+            {s("validation"), issuesJson(issues)}}));
     }
-    done(errors ? ItemsFailed : Ok);
+    done(Ok);
 }
 
 void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun)
@@ -561,13 +731,33 @@ void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targ
         return;
     }
     loadSecrets(false, true, [this, ids, allReady, dryRun]() {
+        prepareMapping(s("bob"), true, [this, ids, allReady, dryRun]() { startPush(ids, allReady, dryRun); });
+    });
+}
+
+void Cli::startPush(const QStringList& ids, bool allReady, bool dryRun)
+{
+    {
+        const auto problems = m_engine->validateProfile();
+        bool blocking = false;
+        for (const auto& issue : problems) {
+            const bool error = issue.severity == MappingIssue::Severity::Error;
+            blocking |= error;
+            err() << (error ? "error: mapping: " : "warning: mapping: ") << issue.message << '\n';
+        }
+        if (blocking) {
+            err() << "hirebridge-cli: configuration error: the mapping profile has errors; fix it in the mapping "
+                     "editor or import a corrected one. Nothing was sent.\n";
+            done(Usage);
+            return;
+        }
         createClients();
         PushRun::Options options;
         options.applicationIds = ids;
         options.allReady = allReady;
         options.dryRun = dryRun;
         options.target = s("bob");
-        auto* run = new PushRun(m_ledger.get(), m_bob, options, this);
+        auto* run = new PushRun(m_ledger.get(), m_bob, options, this, m_engine.get());
         connect(run, &PushRun::finished, this, [this, run, dryRun](const PushRun::Result& r) {
             run->deleteLater();
             QJsonArray results;
@@ -619,5 +809,5 @@ void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targ
             done(code);
         });
         run->start();
-    });
+    }
 }

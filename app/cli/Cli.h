@@ -1,8 +1,10 @@
 #pragma once
 
 #include "http/ApiError.h"
+#include "mapping/MappingEngine.h"
 #include "settings/Config.h"
 
+#include <QJsonArray>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
@@ -37,7 +39,12 @@ private:
     void usageError(const QString& message);
     bool openLedger();
     // Fills missing secrets from the keychain, then calls next(); a missing secret is a configuration error.
-    void loadSecrets(bool needAshby, bool needBob, std::function<void()> next);
+    // With required=false a missing secret is only skipped (preview works without Bob).
+    void loadSecrets(bool needAshby, bool needBob, std::function<void()> next, bool required = true);
+    // Loads the target's mapping profile and catalogues (fetching Bob's catalogue once when none is cached and
+    // fetchIfMissing), builds m_engine, then calls next().
+    void prepareMapping(const QString& target, bool fetchIfMissing, std::function<void()> next);
+    static QJsonArray issuesJson(const QList<MappingIssue>& issues);
     void createClients();
 
     void cmdCheck();
@@ -45,6 +52,8 @@ private:
     void cmdHires();
     void cmdPreview(const QString& applicationId);
     void cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
+    void startPush(const QStringList& ids, bool allReady, bool dryRun);
+    void cmdMapping(const QString& action, const QString& file, const QString& target);
 
     void printJson(const QJsonDocument& doc);
     QTextStream& err();
@@ -62,4 +71,9 @@ private:
     QTextStream m_out;
     QTextStream m_err;
     bool m_finished = false;
+    bool m_targetGiven = false;
+    MappingProfile m_profile;
+    SourceCatalog m_sources;
+    std::optional<TargetCatalog> m_catalog;
+    std::unique_ptr<MappingEngine> m_engine;
 };

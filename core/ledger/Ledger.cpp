@@ -86,6 +86,15 @@ const QList<Migration>& migrations()
                                " updated_at TEXT NOT NULL"
                                ")"),
             }},
+        {2,
+            {
+                // Field catalogues ("target:bob", "source:ashby"): the JSON as cached, and when it was fetched.
+                QStringLiteral("CREATE TABLE catalogs ("
+                               " key TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),"
+                               " json TEXT NOT NULL,"
+                               " fetched_at TEXT NOT NULL"
+                               ")"),
+            }},
     };
     return steps;
 }
@@ -1040,4 +1049,71 @@ bool Ledger::commitSync(const QList<Hire>& hires, const QStringList& targets, co
         return failWith(&m_lastError, error, operation, message);
     }
     return true;
+}
+
+// --- cached catalogues -------------------------------------------------------------------------------------------
+
+bool Ledger::storeCatalog(const QString& key, const QJsonObject& json, const QDateTime& fetchedAt, QString* error)
+{
+    const QString operation = QStringLiteral("storeCatalog(%1)").arg(key);
+    if (key.isEmpty()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("empty catalogue key"));
+    }
+    if (!fetchedAt.isValid()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("invalid fetch time"));
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO catalogs (key, json, fetched_at) VALUES (?, ?, ?)"
+                                 " ON CONFLICT (key) DO UPDATE SET json = excluded.json,"
+                                 " fetched_at = excluded.fetched_at"));
+    query.bindValue(0, text(key));
+    query.bindValue(1, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+    query.bindValue(2, text(timeText(fetchedAt)));
+    if (!query.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(query.lastError()));
+    }
+    if (!transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+std::optional<Ledger::CachedCatalog> Ledger::catalog(const QString& key) const
+{
+    if (!isOpen() || key.isEmpty()) {
+        return std::nullopt;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT json, fetched_at FROM catalogs WHERE key = ?"));
+    query.bindValue(0, text(key));
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("catalog(%1)").arg(key), sqlMessage(query.lastError()));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(query.value(0).toString().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("catalog(%1)").arg(key),
+            QStringLiteral("the cached catalogue is unreadable: %1")
+                .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                  : QStringLiteral("not a JSON object")));
+        return std::nullopt;
+    }
+    const QDateTime fetchedAt = parseTime(query.value(1).toString());
+    if (!fetchedAt.isValid()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("catalog(%1)").arg(key),
+            QStringLiteral("the cached catalogue has an unreadable fetch time \"%1\"").arg(query.value(1).toString()));
+        return std::nullopt;
+    }
+    return CachedCatalog {document.object(), fetchedAt};
 }

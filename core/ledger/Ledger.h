@@ -90,8 +90,10 @@ public:
     // --- cached catalogues (schema v2) ------------------------------------------------------------------------
     // Field catalogues of the targets ("target:bob") and Ashby's custom field definitions ("source:ashby"), kept
     // with the time they were fetched so the editor works offline and says how old they are.
-    bool storeCatalog(const QString& key, const QJsonObject& json, const QDateTime& fetchedAt,
-                      QString* error = nullptr);
+    // storeCatalog replaces whatever the key held, in one transaction; an empty key or an invalid time is refused.
+    // catalog() is nullopt when the key was never stored (or the row is unreadable: see lastError()).
+    bool storeCatalog(
+        const QString& key, const QJsonObject& json, const QDateTime& fetchedAt, QString* error = nullptr);
     struct CachedCatalog
     {
         QJsonObject json;

@@ -12,23 +12,23 @@ struct Transform
     enum class Kind {
         None,
         DateFormat, // date/date-time → calendar date in `format` (Qt date format, default "yyyy-MM-dd"), no zone shift
-        FirstName,  // full name → first word
-        LastName,   // full name → everything after the first word
+        FirstName, // full name → first word
+        LastName, // full name → everything after the first word
         ListLookup, // label → the target list's item (its name, or its id when listOutput == "id"); exact after
                     // trimming, case and diacritics folding; otherwise an error with the closest labels
-        Constant,   // always `constant`, the source is ignored
-        Number,     // number or numeric text → number rounded to `decimals` (-1: as is)
-        Currency,   // Ashby currency {value, currencyCode} → `currencyPart`: "value" | "code" | "text" ("95000 EUR")
-        Join,       // multi-select / list → one text joined with `separator` (default ", ")
+        Constant, // always `constant`, the source is ignored
+        Number, // number or numeric text → number rounded to `decimals` (-1: as is)
+        Currency, // Ashby currency {value, currencyCode} → `currencyPart`: "value" | "code" | "text" ("95000 EUR")
+        Join, // multi-select / list → one text joined with `separator` (default ", ")
     };
 
     Kind kind = Kind::None;
-    QString format;            // DateFormat
-    QString constant;          // Constant
+    QString format; // DateFormat
+    QString constant; // Constant
     QString listOutput = QStringLiteral("name"); // ListLookup: "name" | "id"
-    int decimals = -1;         // Number
+    int decimals = -1; // Number
     QString currencyPart = QStringLiteral("value"); // Currency
-    QString separator = QStringLiteral(", ");       // Join
+    QString separator = QStringLiteral(", "); // Join
 
     static QString kindName(Kind kind); // "none", "date", "firstName", "lastName", "list", "constant", "number",
                                         // "currency", "join"

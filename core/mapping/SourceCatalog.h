@@ -20,8 +20,8 @@
 struct SourceField
 {
     QString path;
-    QString label;     // "First name", "Relocation package"
-    QString group;     // "Candidate" | "Application" | "Offer" | "Job" | "Hiring manager"
+    QString label; // "First name", "Relocation package"
+    QString group; // "Candidate" | "Application" | "Offer" | "Job" | "Hiring manager"
     QString ashbyType; // String, LongText, Number, Date, Boolean, ValueSelect, MultiValueSelect, Currency, ...
     bool custom = false;
     bool archived = false;
@@ -46,6 +46,16 @@ public:
     // when the hire has no value there. Select values resolve to their labels.
     static QJsonValue resolve(const Hire& hire, const QString& path);
     static QString customPath(const QString& definitionId) { return QStringLiteral("custom.") + definitionId; }
+
+    // For callers that resolve one path for many hires (the mapping engine): the accessor of a built-in path,
+    // nullptr for custom or unknown paths.
+    using Accessor = QJsonValue (*)(const Hire&);
+    static Accessor builtinAccessor(const QString& path);
+    // One custom value as resolve() gives it. `fieldType` stands in when the value carries none (definition
+    // unknown when the hire was assembled); without either the JSON type decides.
+    static QJsonValue customValue(const CustomFieldValue& value, const QString& fieldType = {});
+    // "Candidate" → "Candidate", "Offer_Version" → "Offer", "Application" → "Application", ...
+    static QString groupForObjectType(const QString& objectType);
 
 private:
     QList<SourceField> m_fields;

@@ -20,17 +20,17 @@ struct ListItem
 // One field of the target HRIS, from its own metadata (Bob: GET /v1/company/people/fields).
 struct TargetField
 {
-    QString id;       // "root.firstName", "work.site", "identification.custom.Ashby candidate ID_7QmPz"
-    QString name;     // label shown in the HRIS
+    QString id; // "root.firstName", "work.site", "identification.custom.Ashby candidate ID_7QmPz"
+    QString name; // label shown in the HRIS
     QString category; // category id ("root", "work", "category_1645…")
     QString categoryDisplayName;
-    QString type;   // Bob types: text, text-area, number, date, short-date, boolean, time, list, multi-list,
-                    // hierarchy-list, currency, employee-reference, document
+    QString type; // Bob types: text, text-area, number, date, short-date, boolean, time, list, multi-list,
+                  // hierarchy-list, currency, employee-reference, document
     QString listId; // named list for list types
     QString jsonPath;
     bool custom = false;
     bool required = false; // required for the current mode (see TargetCatalog::markRequired)
-    int maxLength = 0;     // 0 = no known limit (Bob: 50 for first name and surname)
+    int maxLength = 0; // 0 = no known limit (Bob: 50 for first name and surname)
     bool historical = false;
 };
 
@@ -44,12 +44,13 @@ public:
     QHash<QString, QList<ListItem>> lists; // by list id / name ("site", "department", "title")
 
     // Parses Bob's fields metadata (a JSON array) and named lists (an object keyed by list name whose values hold
-    // `values` or `items`, nested `children`). Custom fields: id contains ".custom." or the category starts with
-    // "category_". Returns nullopt with *error naming what is wrong.
-    static std::optional<TargetCatalog> fromBob(const QByteArray& fieldsBody, const QByteArray& namedListsBody,
-                                                QString* error);
-    // Bob's required fields: direct mode needs first name, surname, e-mail, site and start date; the Hire API
-    // requires nothing (Bob's docs), so only what makes the hire useful is marked there: first name, surname, e-mail.
+    // `values` or `items` or are a bare array, nested `children`; an empty body means no lists). Item ids arrive as
+    // numbers or strings and are kept as strings; a duplicate field id keeps the first entry. Custom fields: id
+    // contains ".custom." or the category starts with "category_". Returns nullopt with *error naming what is wrong.
+    static std::optional<TargetCatalog> fromBob(
+        const QByteArray& fieldsBody, const QByteArray& namedListsBody, QString* error);
+    // Bob's required fields: direct mode needs first name, surname, e-mail, site and start date (Bob rejects a create
+    // without them); the Hire API requires nothing (Bob's docs), so only the e-mail is, for the duplicate check.
     static QStringList requiredFields(const QString& target, bool directMode);
     void markRequired(bool directMode);
 
@@ -59,6 +60,11 @@ public:
 
     QJsonObject toJson() const;
     static std::optional<TargetCatalog> fromJson(const QJsonObject& object, QString* error);
-    // The fields every Bob tenant has, for when the catalogue has not been fetched yet.
+    // The fields every Bob tenant has, for when the catalogue has not been fetched yet. Its lists are empty.
     static TargetCatalog bobBuiltin();
+
+    // list, multi-list and hierarchy-list: the types whose values must name an entry of a named list.
+    static bool isListType(const QString& type);
+    // Bodies above this size are refused before parsing (Bob's metadata is a few hundred kilobytes).
+    static constexpr qsizetype kMaxBodySize = 32 * 1024 * 1024;
 };

@@ -15,5 +15,14 @@ enum Role : int {
     RemoteIdRole, // QString, the id in the target when known, target columns only
     EmailRole, // QString, candidate e-mail, every column
     WarningsRole, // QStringList, assembly notes, every column
+    // Mapping editor models (MappingRulesModel, SourceFieldsModel, TargetFieldsModel).
+    NodeKindRole, // int of FieldNodeKind: group/category header, field, or explanatory placeholder row; every column
+    SourcePathRole, // QString, Ashby source path: source tree fields, rules (empty for a constant)
+    TargetFieldRole, // QString, target field id: target tree fields, rules
+    CustomFieldRole, // bool, the field is one of the account's custom fields
+    RequiredFieldRole, // bool, target field the current mode requires
+    MappedSourceRole, // QString, target tree: source path of the rule writing this field; empty when unmapped
+    FieldTypeRole, // QString, the raw field type (Ashby fieldType / Bob type)
+    RuleRowRole, // int, rules: the rule's row; target tree: the row of the rule writing the field or -1
 };
 } // namespace ItemRoles

@@ -3,6 +3,7 @@
 #include "hris/bob/BobClient.h"
 #include "hris/bob/BobHireEvent.h"
 #include "ledger/Ledger.h"
+#include "mapping/MappingEngine.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -32,6 +33,17 @@ QString newAttemptId()
 
 } // namespace
 
+QString PushRun::errorText(const MappingResult& mapped)
+{
+    QStringList reasons;
+    for (const auto& issue : mapped.issues) {
+        if (issue.severity == MappingIssue::Severity::Error) {
+            reasons << issue.message;
+        }
+    }
+    return tr("Not sent, the mapping found problems: %1").arg(reasons.join(s("; ")));
+}
+
 int PushRun::Result::failedCount() const
 {
     int n = 0;
@@ -41,10 +53,11 @@ int PushRun::Result::failedCount() const
     return n;
 }
 
-PushRun::PushRun(Ledger* ledger, BobClient* bob, const Options& options, QObject* parent)
+PushRun::PushRun(Ledger* ledger, BobClient* bob, const Options& options, QObject* parent, const MappingEngine* engine)
     : QObject(parent)
     , m_ledger(ledger)
     , m_bob(bob)
+    , m_engine(engine)
     , m_options(options)
 {
     qRegisterMetaType<PushRun::Item>();
@@ -140,7 +153,7 @@ void PushRun::start()
             }
             continue;
         }
-        case PushState::Sending:
+        case PushState::Sending: {
             if (isOwnerAlive(record.ownerId)) {
                 if (named) {
                     Item item = itemFor(*hire, record);
@@ -149,8 +162,15 @@ void PushRun::start()
                 }
                 continue;
             }
-            work.append(Work {*hire, record, true});
+            Work w {*hire, record, true, std::nullopt, QString()};
+            if (m_engine) {
+                const MappingResult mapped = m_engine->map(*hire);
+                w.fields = mapped.fields;
+                w.mappingError = mapped.hasErrors() ? errorText(mapped) : QString();
+            }
+            work.append(w);
             continue;
+        }
         case PushState::Skipped:
             if (!named) {
                 continue;
@@ -177,7 +197,26 @@ void PushRun::start()
             complete(item);
             continue;
         }
-        work.append(Work {*hire, record, false});
+        Work w {*hire, record, false, std::nullopt, QString()};
+        if (m_engine) {
+            const MappingResult mapped = m_engine->map(*hire);
+            if (mapped.hasErrors()) {
+                const QString reason = errorText(mapped);
+                Item item = itemFor(*hire, record);
+                item.state = PushState::Failed;
+                item.reason = reason;
+                if (!m_options.dryRun) {
+                    m_ledger->setState(id, target, PushState::Failed, reason);
+                }
+                complete(item);
+                continue;
+            }
+            for (const auto& issue : mapped.issues) {
+                w.hire.warnings << issue.message;
+            }
+            w.fields = mapped.fields;
+        }
+        work.append(w);
     }
     for (const auto& w : std::as_const(work)) {
         m_queue.enqueue(w);
@@ -267,6 +306,13 @@ void PushRun::process(const Work& work)
                 return;
             }
         }
+        if (!work.mappingError.isEmpty()) {
+            m_ledger->setState(id, target, PushState::Failed, work.mappingError);
+            item.state = PushState::Failed;
+            item.reason = work.mappingError;
+            complete(item);
+            return;
+        }
         const QList<PushState> from = work.reconcile
             ? QList<PushState> {PushState::Failed}
             : QList<PushState> {PushState::Ready, PushState::Failed, PushState::Skipped};
@@ -312,6 +358,7 @@ void PushRun::process(const Work& work)
     in.directory = &m_directory;
     in.attemptId = attemptId;
     in.sentAt = QDateTime::currentDateTimeUtc();
+    in.fields = work.fields;
     const QJsonObject event = BobHireEvent::build(in);
     item.payload = event;
     if (m_options.dryRun) {

@@ -14,6 +14,8 @@
 
 class BobClient;
 class Ledger;
+class MappingEngine;
+struct MappingResult;
 
 // Pushes hires to Bob through the Hire API exactly once (design §5): one directory snapshot per run; per record a
 // compare-and-set to `sending` with a fresh attempt id, then `exists` when the e-mail is already an employee, else
@@ -54,7 +56,10 @@ public:
         bool ok() const { return !error.isError() && failedCount() == 0; }
     };
 
-    PushRun(Ledger* ledger, BobClient* bob, const Options& options, QObject* parent = nullptr);
+    // `engine` renders each hire through the admin's mapping profile and validates it; a hire with errors is not
+    // sent (failed, with the reasons). Null: the built-in default fields, no validation beyond the e-mail.
+    PushRun(Ledger* ledger, BobClient* bob, const Options& options, QObject* parent = nullptr,
+        const MappingEngine* engine = nullptr);
 
     void start();
     void cancel();
@@ -74,7 +79,10 @@ private:
         Hire hire;
         PushRecord record;
         bool reconcile = false;
+        std::optional<QJsonObject> fields; // mapped fields, when a mapping engine is set
+        QString mappingError; // reconciled records only: the mapping now refuses the hire
     };
+    static QString errorText(const MappingResult& mapped);
 
     void onDirectory(const ApiError& error, const Directory& directory);
     void pump();
@@ -85,6 +93,7 @@ private:
 
     Ledger* m_ledger;
     QPointer<BobClient> m_bob;
+    const MappingEngine* m_engine = nullptr;
     Options m_options;
     Result m_result;
     Directory m_directory;

@@ -4,6 +4,7 @@
 #include "ashby/JsonReader.h"
 #include "ledger/Ledger.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -246,10 +247,14 @@ void HireSync::fetchDefinitions(const QString& cursor)
             qCWarning(lcSync) << error;
         }
         m_definitions.insert(defs);
+        for (const auto& d : r.results().toArray()) {
+            m_definitionsJson.append(d);
+        }
         const QString next = r.envelope.value(s("nextCursor")).toString();
         if (r.envelope.value(s("moreDataAvailable")).toBool() && !next.isEmpty()) {
             fetchDefinitions(next);
         } else {
+            m_definitionsComplete = true;
             fetchJobs();
         }
     });
@@ -493,6 +498,14 @@ void HireSync::assembleAndCommit()
             m_result.error = ApiError::make(ApiError::Kind::Api, error, QStringLiteral("Ledger"));
             finish();
             return;
+        }
+    }
+    if (m_ledger && m_definitionsComplete) {
+        // The mapping editor lists these; a failure here costs only freshness, never the sync.
+        QString error;
+        if (!m_ledger->storeCatalog(sourceCatalogKey(), QJsonObject {{s("definitions"), m_definitionsJson}},
+                QDateTime::currentDateTimeUtc(), &error)) {
+            qCWarning(lcSync) << "could not cache the custom field definitions:" << error;
         }
     }
     m_result.tokenSaved = !token.isEmpty();

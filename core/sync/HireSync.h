@@ -5,6 +5,7 @@
 #include "http/ApiError.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -42,6 +43,8 @@ public:
     };
 
     static QString syncStream() { return QStringLiteral("ashby.applications"); }
+    // Ledger catalogue key of Ashby's custom field definitions ({"definitions": [customField.list results]}).
+    static QString sourceCatalogKey() { return QStringLiteral("source:ashby"); }
 
     HireSync(AshbyClient* ashby, Ledger* ledger, const Options& options, QObject* parent = nullptr);
 
@@ -88,6 +91,8 @@ private:
     QList<Pending> m_hires;
     QHash<QString, qsizetype> m_indexById;
     QHash<QString, CustomFieldDefinition> m_definitions;
+    QJsonArray m_definitionsJson;
+    bool m_definitionsComplete = false;
     QHash<QString, QJsonObject> m_jobs;
     QHash<QString, QString> m_departmentNames;
     QHash<QString, QString> m_locationNames;

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcFakeBob, "hirebridge.sandbox.bob")
 
@@ -16,34 +17,6 @@ const QString FakeBob::serviceUserId = QStringLiteral("SERVICE-4711");
 const QString FakeBob::token = QStringLiteral("sandbox-bob-token-91c2");
 
 namespace {
-
-QJsonObject fieldMetadata(
-    const QString& id, const QString& name, const QString& type, const QString& listId = {}, bool historical = false)
-{
-    const QString category = id.section(QLatin1Char('.'), 0, 0);
-    static const QHash<QString, QString> categoryNames {
-        {QStringLiteral("root"), QStringLiteral("Basic info")},
-        {QStringLiteral("work"), QStringLiteral("Work")},
-        {QStringLiteral("about"), QStringLiteral("About")},
-        {QStringLiteral("identification"), QStringLiteral("Identification")},
-    };
-    QJsonObject typeData;
-    if (!listId.isEmpty()) {
-        typeData.insert(QStringLiteral("listId"), listId);
-    }
-    return QJsonObject {
-        {QStringLiteral("id"), id},
-        {QStringLiteral("category"), category},
-        {QStringLiteral("categoryId"), category},
-        {QStringLiteral("categoryDisplayName"), categoryNames.value(category, category)},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("description"), QJsonValue::Null},
-        {QStringLiteral("jsonPath"), category == QLatin1String("root") ? id.section(QLatin1Char('.'), 1) : id},
-        {QStringLiteral("type"), type},
-        {QStringLiteral("typeData"), typeData},
-        {QStringLiteral("historical"), historical},
-    };
-}
 
 // Reads a value from either the hirebridge.hire/v1 shape ("fields" keyed by Bob field id) or
 // a flat Bob-employee-like shape, so the pending-hires page shows whatever the client sent.
@@ -91,30 +64,15 @@ SandboxReply FakeBob::handle(const QHttpServerRequest& request)
         if (method != QHttpServerRequest::Method::Get) {
             return error(405, QStringLiteral("method.not.allowed"), QStringLiteral("Use GET"));
         }
-        return SandboxReply::json(200,
-            QJsonArray {
-                fieldMetadata(QStringLiteral("root.id"), QStringLiteral("Employee ID"), QStringLiteral("text")),
-                fieldMetadata(QStringLiteral("root.firstName"), QStringLiteral("First name"), QStringLiteral("text")),
-                fieldMetadata(QStringLiteral("root.surname"), QStringLiteral("Last name"), QStringLiteral("text")),
-                fieldMetadata(
-                    QStringLiteral("root.displayName"), QStringLiteral("Display name"), QStringLiteral("text")),
-                fieldMetadata(QStringLiteral("root.email"), QStringLiteral("Email"), QStringLiteral("text")),
-                fieldMetadata(QStringLiteral("work.startDate"), QStringLiteral("Start date"), QStringLiteral("date")),
-                fieldMetadata(QStringLiteral("work.title"), QStringLiteral("Job title"), QStringLiteral("list"),
-                    QStringLiteral("title"), true),
-                fieldMetadata(QStringLiteral("work.department"), QStringLiteral("Department"), QStringLiteral("list"),
-                    QStringLiteral("department"), true),
-                fieldMetadata(QStringLiteral("work.site"), QStringLiteral("Site"), QStringLiteral("list"),
-                    QStringLiteral("site"), true),
-                fieldMetadata(QStringLiteral("work.reportsTo"), QStringLiteral("Reports to"),
-                    QStringLiteral("employee-reference"), {}, true),
-                fieldMetadata(QStringLiteral("about.hobbies"), QStringLiteral("Hobbies"), QStringLiteral("multi-list"),
-                    QStringLiteral("hobbies")),
-                fieldMetadata(QStringLiteral("identification.custom.Ashby candidate ID_7QmPz"),
-                    QStringLiteral("Ashby candidate ID"), QStringLiteral("text")),
-                fieldMetadata(QStringLiteral("work.custom.Signing bonus_Hk29x"), QStringLiteral("Signing bonus"),
-                    QStringLiteral("currency")),
-            });
+        return SandboxReply::json(200, m_data.bobFields());
+    }
+    const QString listsPath = QStringLiteral("/v1/company/named-lists");
+    if (path == listsPath || path.startsWith(listsPath + QLatin1Char('/'))) {
+        if (method != QHttpServerRequest::Method::Get) {
+            // Adding or changing list items is HR's job; the client only reads lists.
+            return error(405, QStringLiteral("method.not.allowed"), QStringLiteral("Use GET"));
+        }
+        return namedLists(request, path.mid(listsPath.size() + 1));
     }
     const QString hirePrefix = QStringLiteral("/hire/");
     if (path.startsWith(hirePrefix)) {
@@ -184,6 +142,29 @@ SandboxReply FakeBob::peopleSearch(const QHttpServerRequest& request) const
         employees.append(employee);
     }
     return SandboxReply::json(200, QJsonObject {{QStringLiteral("employees"), employees}});
+}
+
+SandboxReply FakeBob::namedLists(const QHttpServerRequest& request, const QString& listName) const
+{
+    bool includeArchived = false;
+    const QUrlQuery query(request.url());
+    if (query.hasQueryItem(QStringLiteral("includeArchived"))) {
+        const QString value = query.queryItemValue(QStringLiteral("includeArchived"));
+        if (value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0) {
+            includeArchived = true;
+        } else if (value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0) {
+            return error(400, QStringLiteral("invalid.parameter"),
+                QStringLiteral("includeArchived must be true or false, not \"%1\"").arg(value));
+        }
+    }
+    if (listName.isEmpty()) {
+        return SandboxReply::json(200, m_data.bobNamedLists(includeArchived));
+    }
+    const QJsonObject list = m_data.bobNamedList(listName, includeArchived);
+    if (list.isEmpty()) {
+        return error(404, QStringLiteral("list.not.found"), QStringLiteral("No named list \"%1\"").arg(listName));
+    }
+    return SandboxReply::json(200, list);
 }
 
 SandboxReply FakeBob::hire(const QHttpServerRequest& request)

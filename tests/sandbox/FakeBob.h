@@ -11,7 +11,7 @@ class FaultInjector;
 class QHttpServerRequest;
 class SandboxData;
 
-// Bob's public API (people search, fields metadata) and the Hire API URL. Every route needs
+// Bob's public API (people search, fields metadata, named lists) and the Hire API URL. Every route needs
 // Basic auth with the service user; a failure is 401 with an empty body, as Bob sends it.
 // Hire events are kept verbatim and duplicates are accepted: de-duplication is the client's job.
 class FakeBob
@@ -37,6 +37,8 @@ private:
     };
 
     SandboxReply peopleSearch(const QHttpServerRequest& request) const;
+    // GET /v1/company/named-lists (listName empty) or /v1/company/named-lists/{listName}, ?includeArchived=.
+    SandboxReply namedLists(const QHttpServerRequest& request, const QString& listName) const;
     SandboxReply hire(const QHttpServerRequest& request);
     static SandboxReply error(int status, const QString& key, const QString& message);
 

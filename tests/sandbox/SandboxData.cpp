@@ -178,6 +178,16 @@ enum FieldNumber {
     FieldCostCenter,
     FieldBudgetApproved,
     FieldAvailableFrom,
+    FieldHiringNotes,
+    FieldInterviewScore,
+    FieldLanguages,
+    FieldSalaryExpectation,
+    FieldBonusTarget,
+    FieldOfferExpiry,
+    FieldSalaryBand,
+    FieldPlannedHeadcount,
+    FieldRemotePolicy,
+    FieldVisaSponsorship,
     FieldDeletedReferralNote = 99, // definition deleted: value present, definition never listed
 };
 
@@ -188,6 +198,144 @@ QString fieldId(int number)
 
 const QString kHiredStageTitle = QStringLiteral("Hired");
 
+// --- Bob's field catalogue and named lists ------------------------------------------------------------------------
+
+const QString kCustomCategory = QStringLiteral("category_1645574919835");
+
+struct BobFieldRow
+{
+    const char* id;
+    const char* name;
+    const char* type;
+    const char* listId; // named list for list types, else ""
+    bool historical;
+    const char* description; // "" -> null
+};
+
+// Built-in fields first (as Bob lists them), then custom ones: ".custom." ids inside built-in categories and
+// "field_…" ids in the custom category "Onboarding (ATS)".
+const std::array<BobFieldRow, 41> kBobFields {{
+    {"root.id", "Employee ID", "text", "", false, ""},
+    {"root.firstName", "First name", "text", "", false, ""},
+    {"root.surname", "Last name", "text", "", false, ""},
+    {"root.secondName", "Middle name", "text", "", false, ""},
+    {"root.displayName", "Display name", "text", "", false, ""},
+    {"root.fullName", "Full name", "text", "", false, ""},
+    {"root.email", "Email", "text", "", false, "Work e-mail, unique among active and inactive employees"},
+    {"root.creationDate", "Creation date", "date", "", false, ""},
+    {"work.startDate", "Start date", "date", "", false, ""},
+    {"work.shortStartDate", "Work anniversary", "short-date", "", false, ""},
+    {"work.title", "Job title", "list", "title", true, ""},
+    {"work.department", "Department", "list", "department", true, ""},
+    {"work.site", "Site", "list", "site", true, ""},
+    {"work.reportsTo", "Reports to", "employee-reference", "", true, ""},
+    {"work.isManager", "Is manager", "boolean", "", false, ""},
+    {"work.workPhone", "Work phone", "text", "", false, ""},
+    {"about.about", "About", "text-area", "", false, ""},
+    {"about.hobbies", "Hobbies", "multi-list", "hobbies", false, ""},
+    {"about.socialData.linkedin", "LinkedIn", "text", "", false, ""},
+    {"personal.honorific", "Honorific", "list", "honorifics", false, ""},
+    {"personal.shortBirthDate", "Birthday", "short-date", "", false, ""},
+    {"personal.nationality", "Nationality", "multi-list", "nationalities", false, ""},
+    {"home.privateEmail", "Personal email", "text", "", false, ""},
+    {"home.mobilePhone", "Personal mobile", "text", "", false, ""},
+    {"payroll.employment.type", "Employment type", "list", "employmentType", true, ""},
+    {"payroll.salary.payment", "Base salary", "currency", "", true, "Annual base salary"},
+    {"identification.custom.Ashby candidate ID_7QmPz", "Ashby candidate ID", "text", "", false,
+        "Set by the ATS integration; do not edit"},
+    {"identification.custom.Ashby application ID_R4tLw", "Ashby application ID", "text", "", false,
+        "Set by the ATS integration; do not edit"},
+    {"work.custom.Cost centre_Ab12", "Cost centre", "text", "", false, "Finance cost centre, e.g. CC-ENG-210"},
+    {"work.custom.Requisition ID_Nw81", "Requisition ID", "text", "", false, ""},
+    {"work.custom.Offer accepted on_Dq5", "Offer accepted on", "date", "", false, ""},
+    {"work.custom.Team_Hc81", "Team", "hierarchy-list", "team", false, ""},
+    {"payroll.custom.Signing bonus_X9", "Signing bonus", "currency", "", false, "Paid with the first salary"},
+    {"payroll.custom.Stock options_Sx20", "Stock options", "number", "", false, ""},
+    {"payroll.custom.Referral bonus eligible_Rb7", "Referral bonus eligible", "boolean", "", false, ""},
+    {"about.custom.Pronouns_Q1", "Pronouns", "text", "", false, ""},
+    {"personal.custom.Visa sponsorship_V7", "Visa sponsorship", "boolean", "", false, ""},
+    {"category_1645574919835.field_1645575004671", "Relocation package", "list", "relocationPackage", false, ""},
+    {"category_1645574919835.field_1645575120991", "Benefits", "multi-list", "benefits", false, "Chosen at offer time"},
+    {"category_1645574919835.field_1645575188420", "Years of experience", "number", "", false, ""},
+    {"category_1645574919835.field_1645575240117", "Recruiter notes", "text-area", "", false, ""},
+}};
+
+QJsonObject bobField(const BobFieldRow& row)
+{
+    static const QHash<QString, QString> categoryNames {
+        {QStringLiteral("root"), QStringLiteral("Basic info")},
+        {QStringLiteral("work"), QStringLiteral("Work")},
+        {QStringLiteral("about"), QStringLiteral("About")},
+        {QStringLiteral("personal"), QStringLiteral("Personal")},
+        {QStringLiteral("home"), QStringLiteral("Home")},
+        {QStringLiteral("payroll"), QStringLiteral("Payroll")},
+        {QStringLiteral("identification"), QStringLiteral("Identification")},
+        {kCustomCategory, QStringLiteral("Onboarding (ATS)")},
+    };
+    const QString id = QString::fromUtf8(row.id);
+    const QString category = id.section(QLatin1Char('.'), 0, 0);
+    QJsonObject typeData;
+    if (qstrlen(row.listId) > 0) {
+        typeData.insert(QStringLiteral("listId"), QString::fromLatin1(row.listId));
+    }
+    return QJsonObject {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("category"), category},
+        {QStringLiteral("categoryId"), category},
+        {QStringLiteral("categoryDisplayName"), categoryNames.value(category, category)},
+        {QStringLiteral("name"), QString::fromUtf8(row.name)},
+        {QStringLiteral("description"),
+            qstrlen(row.description) > 0 ? QJsonValue(QString::fromUtf8(row.description)) : QJsonValue()},
+        {QStringLiteral("jsonPath"), category == QLatin1String("root") ? id.section(QLatin1Char('.'), 1) : id},
+        {QStringLiteral("type"), QString::fromLatin1(row.type)},
+        {QStringLiteral("typeData"), typeData},
+        {QStringLiteral("historical"), row.historical},
+    };
+}
+
+QJsonObject listItem(int id, const QString& name, bool archived = false, const QJsonArray& children = {})
+{
+    return QJsonObject {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("value"), name},
+        {QStringLiteral("archived"), archived},
+        {QStringLiteral("children"), children},
+    };
+}
+
+// A flat list from names; ids count up from firstId; names in `archived` are archived.
+QJsonArray flatItems(int firstId, const QStringList& names, const QStringList& archived = {})
+{
+    QJsonArray items;
+    int id = firstId;
+    for (const QString& name : names) {
+        items.append(listItem(id++, name, archived.contains(name)));
+    }
+    return items;
+}
+
+QJsonArray withoutArchived(const QJsonArray& items)
+{
+    QJsonArray kept;
+    for (const QJsonValue& value : items) {
+        QJsonObject item = value.toObject();
+        if (item.value(QStringLiteral("archived")).toBool()) {
+            continue;
+        }
+        item.insert(QStringLiteral("children"), withoutArchived(item.value(QStringLiteral("children")).toArray()));
+        kept.append(item);
+    }
+    return kept;
+}
+
+// Bob's spelling of Ashby values that match only after case folding, and the Ashby location without a Bob site.
+const QString kBobSiteNewYork = QStringLiteral("new york");
+const QString kBobSiteStockholm = QStringLiteral("Stockholm HQ");
+const QString kBobDepartmentFinance = QStringLiteral("finance");
+const int kBobSiteNewYorkId = 2178566;
+const int kBobDepartmentFinanceId = 3309106;
+
 } // namespace
 
 SandboxData::SandboxData(int hires)
@@ -196,6 +344,7 @@ SandboxData::SandboxData(int hires)
     buildOrganisation();
     buildCustomFieldDefinitions();
     buildBobDirectory();
+    buildBobCatalog();
 
     // The first twelve hires are the hand-picked edge cases; the rest come from name pools.
     const QList<Person> special {
@@ -333,6 +482,7 @@ SandboxData::SandboxData(int hires)
                 {QStringLiteral("applicationIds"), managedBy(QStringLiteral("tomas"))},
             });
     }
+    addListSpecialCases();
 }
 
 QString SandboxData::makeId(const QString& tag, int number)
@@ -484,6 +634,27 @@ void SandboxData::buildOrganisation()
                             QString::fromLatin1(row.costCenter)),
                         fieldValue(fieldId(FieldBudgetApproved), QStringLiteral("Budget approved"),
                             startDateValue(QDate(2025, 6, 2).addDays(row.number * 7))),
+                        fieldValue(fieldId(FieldSalaryBand), QStringLiteral("Salary band"),
+                            QJsonObject {
+                                {QStringLiteral("type"), QStringLiteral("compensation-range")},
+                                {QStringLiteral("minValue"), row.baseSalary / 10 * 9},
+                                {QStringLiteral("maxValue"), row.baseSalary / 10 * 12},
+                                {QStringLiteral("currencyCode"), QString::fromLatin1(location.currency)},
+                                {QStringLiteral("interval"), QStringLiteral("1 YEAR")},
+                            }),
+                        fieldValue(fieldId(FieldPlannedHeadcount), QStringLiteral("Planned headcount"),
+                            QJsonObject {
+                                {QStringLiteral("type"), QStringLiteral("number-range")},
+                                {QStringLiteral("minValue"), 1},
+                                {QStringLiteral("maxValue"), 1 + row.number % 4},
+                            }),
+                        selectValue(fieldId(FieldRemotePolicy), QStringLiteral("Remote policy"),
+                            QString::fromLatin1(location.workplaceType).toLower(),
+                            QString::fromLatin1(location.workplaceType) == QLatin1String("OnSite")
+                                ? QStringLiteral("On-site")
+                                : QString::fromLatin1(location.workplaceType)),
+                        fieldValue(
+                            fieldId(FieldVisaSponsorship), QStringLiteral("Visa sponsorship"), row.number % 3 != 2),
                     }},
                 {QStringLiteral("jobPostingIds"), QJsonArray {}},
                 {QStringLiteral("customRequisitionId"),
@@ -514,10 +685,18 @@ void SandboxData::buildCustomFieldDefinitions()
         {FieldPronouns, "Pronouns", "Candidate", "String", false, {}},
         {FieldLegacyAtsId, "Legacy ATS ID", "Candidate", "String", true, {}},
         {FieldAvailableFrom, "Available from", "Candidate", "Date", false, {}},
+        {FieldLanguages, "Languages", "Candidate", "MultiValueSelect", false,
+            {{QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("de"), QStringLiteral("German")},
+                {QStringLiteral("sv"), QStringLiteral("Swedish")}, {QStringLiteral("ar"), QStringLiteral("Arabic")},
+                {QStringLiteral("zh"), QStringLiteral("Chinese")}}},
+        {FieldSalaryExpectation, "Salary expectation", "Candidate", "Currency", false, {}},
         {FieldRelocation, "Relocation package", "Application", "ValueSelect", false,
             {{QStringLiteral("none"), QStringLiteral("None")}, {QStringLiteral("standard"), QStringLiteral("Standard")},
-                {QStringLiteral("premium"), QStringLiteral("Premium")}}},
+                {QStringLiteral("premium"), QStringLiteral("Premium")},
+                {QStringLiteral("executive"), QStringLiteral("Executive")}}},
         {FieldReferralBonus, "Referral bonus eligible", "Application", "Boolean", false, {}},
+        {FieldHiringNotes, "Hiring notes", "Application", "LongText", false, {}},
+        {FieldInterviewScore, "Interview score", "Application", "Number", false, {}},
         {FieldSigningBonus, "Signing bonus", "Offer", "Currency", false, {}},
         {FieldEmploymentType, "Employment type", "Offer", "ValueSelect", false,
             {{QStringLiteral("permanent"), QStringLiteral("Permanent")},
@@ -528,8 +707,17 @@ void SandboxData::buildCustomFieldDefinitions()
                 {QStringLiteral("pension"), QStringLiteral("Pension plus")},
                 {QStringLiteral("bike"), QStringLiteral("Bike leasing")}}},
         {FieldStockOptions, "Stock options", "Offer", "Number", false, {}},
+        {FieldBonusTarget, "Bonus target (%)", "Offer", "NumberRange", false, {}},
+        {FieldOfferExpiry, "Offer expires", "Offer", "Date", false, {}},
         {FieldCostCenter, "Cost center", "Job", "String", false, {}},
         {FieldBudgetApproved, "Budget approved", "Job", "Date", false, {}},
+        {FieldSalaryBand, "Salary band", "Job", "CompensationRange", false, {}},
+        {FieldPlannedHeadcount, "Planned headcount", "Job", "NumberRange", false, {}},
+        {FieldRemotePolicy, "Remote policy", "Job", "ValueSelect", false,
+            {{QStringLiteral("onsite"), QStringLiteral("On-site")},
+                {QStringLiteral("hybrid"), QStringLiteral("Hybrid")},
+                {QStringLiteral("remote"), QStringLiteral("Remote")}}},
+        {FieldVisaSponsorship, "Visa sponsorship", "Job", "Boolean", false, {}},
     };
     for (const DefinitionRow& row : rows) {
         QJsonObject definition {
@@ -547,7 +735,8 @@ void SandboxData::buildCustomFieldDefinitions()
                 options.append(QJsonObject {
                     {QStringLiteral("label"), label},
                     {QStringLiteral("value"), value},
-                    {QStringLiteral("isArchived"), false},
+                    // An option retired in Ashby (still shown on old objects): Bob's list has it archived too.
+                    {QStringLiteral("isArchived"), value == QLatin1String("executive")},
                 });
             }
             definition.insert(QStringLiteral("selectableValues"), options);
@@ -583,13 +772,13 @@ void SandboxData::buildBobDirectory()
         {"3332883884017713243", "Amara", "Okafor", "Amara Okafor", "amara.okafor", "Head of People", "People", "Berlin",
             "2021-02-15", "3332883884017713238", true},
         {"3332883884017713244", "Jean-Luc", "Moreau", "Jean-Luc Moreau", "jeanluc.moreau", "Data Lead", "Engineering",
-            "Stockholm", "2021-06-01", "3332883884017713241", true},
+            "Stockholm HQ", "2021-06-01", "3332883884017713241", true},
         {"3332883884017713245", "Ingrid", "Berg", "Ingrid Berg", "ingrid.berg", "Support Engineer", "Customer Success",
-            "Stockholm", "2022-04-04", "3332883884017713244", true},
+            "Stockholm HQ", "2022-04-04", "3332883884017713244", true},
         {"3332883884017713246", "Priya", "Raman", "Priya Raman", "priya.raman", "Talent Partner", "People", "London",
             "2022-08-15", "3332883884017713243", true},
         {"3332883884017713247", "Henrik", "Dahl", "Henrik Dahl", "henrik.dahl", "Account Executive", "Sales",
-            "Stockholm", "2019-10-01", "3332883884017713242", false},
+            "Stockholm HQ", "2019-10-01", "3332883884017713242", false},
     }};
     QHash<QString, QJsonObject> byId;
     for (const EmployeeRow& row : rows) {
@@ -625,6 +814,175 @@ void SandboxData::buildBobDirectory()
                 }},
         });
     }
+}
+
+void SandboxData::buildBobCatalog()
+{
+    for (const BobFieldRow& row : kBobFields) {
+        m_bobFields.append(bobField(row));
+    }
+
+    const auto addList = [this](const QString& name, const QJsonArray& values) {
+        m_bobLists.insert(name, QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("values"), values}});
+    };
+
+    // Every Ashby location has a site except Stockholm (Bob calls it "Stockholm HQ"); New York is "new york" in Bob.
+    // Hamburg is archived; "Remote" is a hierarchy (an archived grandchild included).
+    addList(QStringLiteral("site"),
+        QJsonArray {
+            listItem(2178554, QStringLiteral("Berlin")),
+            listItem(2178560, QStringLiteral("London")),
+            listItem(kBobSiteNewYorkId, kBobSiteNewYork),
+            listItem(2178572, kBobSiteStockholm),
+            listItem(2178578, QStringLiteral("Hamburg"), true),
+            listItem(2178584, QStringLiteral("Remote"), false,
+                QJsonArray {
+                    listItem(2178585, QStringLiteral("Remote – EMEA"), false,
+                        QJsonArray {
+                            listItem(2178586, QStringLiteral("Lisbon")),
+                            listItem(2178587, QStringLiteral("Tallinn")),
+                        }),
+                    listItem(2178588, QStringLiteral("Remote – Americas")),
+                    listItem(2178589, QStringLiteral("Remote – APAC"), true),
+                }),
+        });
+    // Every Ashby department; Finance only as "finance".
+    QJsonArray departments = flatItems(3309100,
+        {QStringLiteral("Management"), QStringLiteral("Engineering"), QStringLiteral("Platform"),
+            QStringLiteral("Data"), QStringLiteral("Sales"), QStringLiteral("People")});
+    departments.append(listItem(kBobDepartmentFinanceId, kBobDepartmentFinance));
+    departments.append(listItem(3309107, QStringLiteral("Customer Success")));
+    departments.append(listItem(3309108, QStringLiteral("Operations"), true));
+    addList(QStringLiteral("department"), departments);
+    // Every Ashby job title (exact) and the titles of Bob's own employees.
+    addList(QStringLiteral("title"),
+        flatItems(4410200,
+            {QStringLiteral("Chief Executive Officer"), QStringLiteral("VP Engineering"),
+                QStringLiteral("Head of Sales"), QStringLiteral("Head of People"), QStringLiteral("Data Lead"),
+                QStringLiteral("Support Engineer"), QStringLiteral("Talent Partner"),
+                QStringLiteral("Account Executive"), QStringLiteral("Backend Engineer"),
+                QStringLiteral("Data Engineer"), QStringLiteral("People Partner"),
+                QStringLiteral("Sales Development Representative"), QStringLiteral("Financial Analyst"),
+                QStringLiteral("Office Manager")},
+            {QStringLiteral("Office Manager")}));
+    addList(QStringLiteral("hobbies"),
+        flatItems(5520300,
+            {QStringLiteral("Hiking"), QStringLiteral("Cooking"), QStringLiteral("Reading"), QStringLiteral("Football"),
+                QStringLiteral("Photography"), QStringLiteral("Music")}));
+    addList(QStringLiteral("honorifics"),
+        flatItems(5520400, {QStringLiteral("Mr"), QStringLiteral("Ms"), QStringLiteral("Mx"), QStringLiteral("Dr")}));
+    addList(QStringLiteral("nationalities"),
+        flatItems(5520500,
+            {QStringLiteral("British"), QStringLiteral("Chinese"), QStringLiteral("German"), QStringLiteral("Irish"),
+                QStringLiteral("Polish"), QStringLiteral("Swedish"), QStringLiteral("American")}));
+    addList(QStringLiteral("employmentType"),
+        flatItems(5520600,
+            {QStringLiteral("Permanent"), QStringLiteral("Fixed-term"), QStringLiteral("Contractor"),
+                QStringLiteral("Intern"), QStringLiteral("Freelancer")},
+            {QStringLiteral("Freelancer")}));
+    // The custom list fields: labels as Ashby's select options show them.
+    addList(QStringLiteral("relocationPackage"),
+        flatItems(5520700,
+            {QStringLiteral("None"), QStringLiteral("Standard"), QStringLiteral("Premium"),
+                QStringLiteral("Executive")},
+            {QStringLiteral("Executive")}));
+    addList(QStringLiteral("benefits"),
+        flatItems(5520800,
+            {QStringLiteral("Gym membership"), QStringLiteral("Lunch card"), QStringLiteral("Pension plus"),
+                QStringLiteral("Bike leasing")}));
+    addList(QStringLiteral("team"),
+        QJsonArray {
+            listItem(5520900, QStringLiteral("Engineering"), false,
+                QJsonArray {listItem(5520901, QStringLiteral("Platform")), listItem(5520902, QStringLiteral("Data"))}),
+            listItem(5520910, QStringLiteral("Go-to-market"), false,
+                QJsonArray {listItem(5520911, QStringLiteral("Sales EMEA")),
+                    listItem(5520912, QStringLiteral("Sales Americas"))}),
+        });
+}
+
+void SandboxData::addListSpecialCases()
+{
+    // Hired applications whose job has the given Ashby location or department.
+    const auto hiresWhereJob = [this](const QString& key, const QString& id) {
+        QJsonArray ids;
+        for (const Application& application : std::as_const(m_applications)) {
+            if (application.status == QLatin1String("Hired")
+                && m_jobs.value(application.jobId).value(key).toString() == id) {
+                ids.append(application.id);
+            }
+        }
+        return ids;
+    };
+    const QString stockholmId = makeId(QStringLiteral("10c00000"), locationRow(QStringLiteral("stockholm")).number);
+    const QString newYorkId = makeId(QStringLiteral("10c00000"), locationRow(QStringLiteral("newyork")).number);
+    const QString financeId = makeId(QStringLiteral("de900000"), 6);
+    m_special.insert(QStringLiteral("unmatchedSite"),
+        QJsonObject {
+            {QStringLiteral("ashbyLocationId"), stockholmId},
+            {QStringLiteral("ashbyLocation"), m_locations.value(stockholmId).value(QStringLiteral("name"))},
+            {QStringLiteral("closestBobSite"), kBobSiteStockholm},
+            {QStringLiteral("applicationIds"), hiresWhereJob(QStringLiteral("locationId"), stockholmId)},
+        });
+    m_special.insert(QStringLiteral("caseFoldedSite"),
+        QJsonObject {
+            {QStringLiteral("ashbyLocationId"), newYorkId},
+            {QStringLiteral("ashbyLocation"), m_locations.value(newYorkId).value(QStringLiteral("name"))},
+            {QStringLiteral("bobSite"), kBobSiteNewYork},
+            {QStringLiteral("bobItemId"), kBobSiteNewYorkId},
+            {QStringLiteral("applicationIds"), hiresWhereJob(QStringLiteral("locationId"), newYorkId)},
+        });
+    m_special.insert(QStringLiteral("caseFoldedDepartment"),
+        QJsonObject {
+            {QStringLiteral("ashbyDepartmentId"), financeId},
+            {QStringLiteral("ashbyDepartment"), m_departments.value(financeId).value(QStringLiteral("name"))},
+            {QStringLiteral("bobDepartment"), kBobDepartmentFinance},
+            {QStringLiteral("bobItemId"), kBobDepartmentFinanceId},
+            {QStringLiteral("applicationIds"), hiresWhereJob(QStringLiteral("departmentId"), financeId)},
+        });
+    m_special.insert(QStringLiteral("archivedListItems"),
+        QJsonObject {
+            {QStringLiteral("site"), QJsonArray {QStringLiteral("Hamburg"), QStringLiteral("Remote – APAC")}},
+            {QStringLiteral("department"), QJsonArray {QStringLiteral("Operations")}},
+            {QStringLiteral("title"), QJsonArray {QStringLiteral("Office Manager")}},
+            {QStringLiteral("employmentType"), QJsonArray {QStringLiteral("Freelancer")}},
+            {QStringLiteral("relocationPackage"), QJsonArray {QStringLiteral("Executive")}},
+        });
+    m_special.insert(QStringLiteral("hierarchyLists"),
+        QJsonObject {
+            {QStringLiteral("site"), QStringLiteral("Remote > Remote – EMEA > Lisbon, Tallinn")},
+            {QStringLiteral("team"), QStringLiteral("Engineering > Platform, Data; Go-to-market > Sales EMEA, ...")},
+        });
+    int customFields = 0;
+    for (const QJsonValue& field : std::as_const(m_bobFields)) {
+        const QString id = field.toObject().value(QStringLiteral("id")).toString();
+        if (id.contains(QLatin1String(".custom.")) || id.startsWith(QLatin1String("category_"))) {
+            ++customFields;
+        }
+    }
+    m_special.insert(QStringLiteral("bobFields"),
+        QJsonObject {
+            {QStringLiteral("total"), int(m_bobFields.size())},
+            {QStringLiteral("custom"), customFields},
+            {QStringLiteral("customCategory"), kCustomCategory},
+        });
+}
+
+QJsonObject SandboxData::bobNamedLists(bool includeArchived) const
+{
+    QJsonObject lists;
+    for (auto it = m_bobLists.constBegin(); it != m_bobLists.constEnd(); ++it) {
+        lists.insert(it.key(), bobNamedList(it.key(), includeArchived));
+    }
+    return lists;
+}
+
+QJsonObject SandboxData::bobNamedList(const QString& name, bool includeArchived) const
+{
+    QJsonObject list = m_bobLists.value(name).toObject();
+    if (!list.isEmpty() && !includeArchived) {
+        list.insert(QStringLiteral("values"), withoutArchived(list.value(QStringLiteral("values")).toArray()));
+    }
+    return list;
 }
 
 SandboxData::Person SandboxData::generatedPerson(int index) const
@@ -765,6 +1123,24 @@ QJsonObject SandboxData::makeCandidate(
         fieldValue(fieldId(FieldAvailableFrom), QStringLiteral("Available from"),
             startDateValue(QDate(2025, 12, 1).addDays(index))),
     };
+    {
+        static const QStringList languageValues {
+            QStringLiteral("de"), QStringLiteral("sv"), QStringLiteral("ar"), QStringLiteral("zh")};
+        static const QStringList languageLabels {
+            QStringLiteral("German"), QStringLiteral("Swedish"), QStringLiteral("Arabic"), QStringLiteral("Chinese")};
+        QJsonObject languages = fieldValue(fieldId(FieldLanguages), QStringLiteral("Languages"),
+            QJsonArray {QStringLiteral("en"), languageValues.at(index % 4)});
+        languages.insert(
+            QStringLiteral("valueLabel"), QJsonArray {QStringLiteral("English"), languageLabels.at(index % 4)});
+        customFields.append(languages);
+    }
+    if (index % 3 != 2) {
+        customFields.append(fieldValue(fieldId(FieldSalaryExpectation), QStringLiteral("Salary expectation"),
+            QJsonObject {
+                {QStringLiteral("value"), jobRow(person.jobKey).baseSalary + 2500 * (index % 4)},
+                {QStringLiteral("currencyCode"), QString::fromLatin1(location.currency)},
+            }));
+    }
     if (index % 3 == 0) {
         customFields.append(
             fieldValue(fieldId(FieldPronouns), QStringLiteral("Pronouns"), QStringLiteral("she/her 🌸")));
@@ -870,6 +1246,7 @@ QJsonObject SandboxData::makeApplication(const QString& applicationId, const QSt
                 selectValue(fieldId(FieldRelocation), QStringLiteral("Relocation package"),
                     relocationValues.at(index % 3), relocationLabels.at(index % 3)),
                 fieldValue(fieldId(FieldReferralBonus), QStringLiteral("Referral bonus eligible"), index % 4 == 1),
+                fieldValue(fieldId(FieldInterviewScore), QStringLiteral("Interview score"), 3.0 + (index % 5) * 0.25),
             }},
         {QStringLiteral("candidate"), candidateSummary},
         {QStringLiteral("currentInterviewStage"), stage},
@@ -883,6 +1260,15 @@ QJsonObject SandboxData::makeApplication(const QString& applicationId, const QSt
         {QStringLiteral("hiringTeam"),
             person.noHiringManager ? QJsonArray {} : hiringTeamFor(QString::fromLatin1(row.key), true, index)},
     };
+    if (index % 4 != 2) {
+        // Multi-line text with unicode, as recruiters write it.
+        QJsonArray fields = application.value(QStringLiteral("customFields")).toArray();
+        fields.append(fieldValue(fieldId(FieldHiringNotes), QStringLiteral("Hiring notes"),
+            QStringLiteral("Strong system-design round; references checked ✓\nStart date agreed with %1.\n"
+                           "Prefers „hybrid“ set-up.")
+                .arg(person.name)));
+        application.insert(QStringLiteral("customFields"), fields);
+    }
     if (candidate.contains(QStringLiteral("source"))) {
         QJsonObject source = candidate.value(QStringLiteral("source")).toObject();
         source.remove(QStringLiteral("sourceType"));
@@ -934,6 +1320,14 @@ QJsonObject SandboxData::makeOfferVersion(const QString& versionId, const QStrin
                            QStringLiteral("permanent"), QStringLiteral("Permanent")),
         benefits,
         fieldValue(fieldId(FieldStockOptions), QStringLiteral("Stock options"), 500 * (index % 5)),
+        fieldValue(fieldId(FieldBonusTarget), QStringLiteral("Bonus target (%)"),
+            QJsonObject {
+                {QStringLiteral("type"), QStringLiteral("number-range")},
+                {QStringLiteral("minValue"), 5},
+                {QStringLiteral("maxValue"), 10 + 5 * (index % 3)},
+            }),
+        fieldValue(fieldId(FieldOfferExpiry), QStringLiteral("Offer expires"),
+            startDateValue(QDateTime::fromString(createdAt, Qt::ISODateWithMs).date().addDays(7))),
     };
     if (index % 2 == 1) {
         customFields.append(fieldValue(fieldId(FieldSigningBonus), QStringLiteral("Signing bonus"),

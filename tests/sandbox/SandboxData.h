@@ -49,6 +49,13 @@ public:
     QString fileName(const QString& handle) const { return m_files.value(handle); }
 
     QJsonArray bobEmployees() const { return m_bobEmployees; }
+    // GET /v1/company/people/fields: built-in and custom field metadata.
+    QJsonArray bobFields() const { return m_bobFields; }
+    // GET /v1/company/named-lists: every list keyed by name, {name, values: [{id, name, value, archived, children}]}.
+    // Without archived items (at any depth) unless includeArchived.
+    QJsonObject bobNamedLists(bool includeArchived) const;
+    // One list as above, or an empty object when Bob has no list of that name.
+    QJsonObject bobNamedList(const QString& name, bool includeArchived) const;
 
     // Adds a hired application (new candidate, offer, files) in a new generation.
     QString addHire();
@@ -70,6 +77,8 @@ private:
     void buildOrganisation();
     void buildCustomFieldDefinitions();
     void buildBobDirectory();
+    void buildBobCatalog();
+    void addListSpecialCases();
     void buildHire(
         int index, const Person& person, qint64 generation, const QString& createdAt, const QString& updatedAt);
     void buildOtherApplication(int index, const Person& person, const QString& status);
@@ -104,5 +113,7 @@ private:
     QHash<QString, QStringList> m_offerIdsByApplication;
     QHash<QString, QString> m_files;
     QJsonArray m_bobEmployees;
+    QJsonArray m_bobFields;
+    QJsonObject m_bobLists; // list name -> {name, values} with archived items
     QJsonObject m_special;
 };

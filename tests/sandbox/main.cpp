@@ -32,7 +32,25 @@
 // FAKE BOB (bob URL): Basic auth "SERVICE-4711:sandbox-bob-token-91c2" everywhere, else 401 with empty body.
 //   POST /v1/people/search {showInactive, filters:[{fieldPath:root.email|root.id, operator:equals, values}]}
 //     (at most one filter; "filters": [] -> 400) -> {"employees":[...]}
-//   GET  /v1/company/people/fields -> [field metadata]
+//   GET  /v1/company/people/fields -> [field metadata]: 41 fields {id,name,category,categoryId,categoryDisplayName,
+//     description,jsonPath,type,typeData{listId},historical}. 26 built-in (root.*, work.* incl. title/department/site
+//     lists and reportsTo, about.*, personal.*, home.*, payroll.*) and 15 custom: "<category>.custom.<Label>_<suffix>"
+//     in identification, work, payroll, about and personal, plus "category_1645574919835.field_…" fields in the
+//     custom category "Onboarding (ATS)". Every type appears (text, text-area, number, date, short-date, boolean,
+//     list, multi-list, hierarchy-list, currency, employee-reference).
+//   GET  /v1/company/named-lists[?includeArchived=true|false] -> {"<list>": {"name","values":[{id (number),name,value,
+//     archived,children:[...]}]}}; default false drops archived items at every depth; another value -> 400.
+//   GET  /v1/company/named-lists/<list>[?includeArchived=] -> {"name","values"}; unknown list -> 404
+//     {"key":"list.not.found"}. Other methods on named lists -> 405 (the client only reads).
+//     Lists: site, department, title, hobbies, honorifics, nationalities, employmentType, relocationPackage,
+//     benefits, team (hierarchy). Edge cases against the Ashby demo data:
+//       site: Berlin, London exact; Ashby "New York" only as "new york" (case folding); Ashby "Stockholm" matches
+//         NO entry (Bob has "Stockholm HQ", the closest label); "Hamburg" archived; "Remote" has children
+//         ("Remote – EMEA" > Lisbon, Tallinn; "Remote – Americas"; archived "Remote – APAC").
+//       department: every Ashby department exact except "Finance" = Bob "finance"; "Operations" archived.
+//       title: every Ashby job title exact; "Office Manager" archived.
+//       relocationPackage, benefits: the labels of Ashby's Relocation package / Benefits options (relocation
+//         "Executive" is archived in Bob and in Ashby).
 //   POST /hire/SERVICE-4711 -> 200 {"id"} and stores the body verbatim (duplicates accepted);
 //     non-JSON-object body -> 400 {"key":"invalid.body","error"}.
 //
@@ -57,7 +75,19 @@
 //   12 Siobhán Ní Bhriain: accepted offer without salary and without a signed letter
 //   Hiring manager Katherine O'Neill (Backend Engineer) is "Kate O'Neill" in Bob, same e-mail;
 //   Tomás García (Financial Analyst, application-level team; the job's own team is empty) is not in Bob.
-//   GET /_sandbox/state "special" lists all of these with ids.
+//   Ashby custom fields (customField.list) of every type, with values on the demo objects:
+//     Candidate: Requires visa (Boolean), Years of experience (Number), Pronouns (String), Legacy ATS ID (String,
+//       archived), Available from (Date), Languages (MultiValueSelect), Salary expectation (Currency, not on every 3rd)
+//     Application: Relocation package (ValueSelect, option "executive" archived), Referral bonus eligible (Boolean),
+//       Hiring notes (LongText, multi-line, not on every 4th), Interview score (Number, decimals)
+//     Offer: Signing bonus (Currency, odd hires), Employment type (ValueSelect), Benefits (MultiValueSelect),
+//       Stock options (Number), Bonus target (%) (NumberRange), Offer expires (Date)
+//     Job: Cost center (String), Budget approved (Date), Salary band (CompensationRange), Planned headcount
+//       (NumberRange), Remote policy (ValueSelect), Visa sponsorship (Boolean)
+//     Hire 1 also carries a value whose definition was deleted (id …-000000000099, never listed).
+//   GET /_sandbox/state "special" lists all of these with ids, and for the Bob lists: unmatchedSite (Stockholm),
+//   caseFoldedSite (New York / "new york"), caseFoldedDepartment (Finance / "finance") with the affected hired
+//   application ids, archivedListItems, hierarchyLists and bobFields {total, custom, customCategory}.
 
 #include "FakeAshby.h"
 #include "FakeBob.h"

@@ -7,9 +7,12 @@
 #include "http/Redaction.h"
 #include "ledger/Ledger.h"
 #include "main/MainWindow.h"
+#include "mapping/MappingEditor.h"
+#include "mapping/MappingEditorDialog.h"
 #include "models/HiresModel.h"
 #include "push/PushRun.h"
 #include "secrets/SecretStore.h"
+#include "settings/ProfileStore.h"
 #include "sync/HireSync.h"
 
 #include <QJsonObject>
@@ -24,6 +27,7 @@ AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* 
     connect(m_window, &MainWindow::syncRequested, this, &AppController::onSyncRequested);
     connect(m_window, &MainWindow::pushRequested, this, &AppController::onPushRequested);
     connect(m_window, &MainWindow::cancelRequested, this, &AppController::onCancelRequested);
+    connect(m_window, &MainWindow::mappingRequested, this, &AppController::onMappingRequested);
 }
 
 AppController::~AppController()
@@ -194,7 +198,54 @@ void AppController::onPushRequested(const QList<QPair<QString, QString>>& items)
         m_window->showError(tr("Only Bob can be pushed to in this version."));
         return;
     }
-    m_push = new PushRun(m_ledger.get(), m_bob, options, this);
+    if (!ProfileStore::cachedTargetCatalog(*m_ledger, options.target)) {
+        // First push: fetch Bob's field list once so list values are checked before anything is sent.
+        m_window->setBusy(true, tr("Reading Bob's field list…"));
+        m_bob->fetchCatalog([this, options](const ApiError& error, const TargetCatalog& catalog) {
+            m_window->setBusy(false, QString());
+            if (!error.isError()) {
+                QString storeError;
+                ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError);
+            } else if (error.isConnectionOrAuth()) {
+                m_window->showError(tr("Push stopped: %1").arg(error.toString()));
+                return;
+            }
+            startPushRun(options);
+        });
+        return;
+    }
+    startPushRun(options);
+}
+
+void AppController::startPushRun(const PushRun::Options& options)
+{
+    if (busy()) {
+        return;
+    }
+    ProfileStore store(m_config.dataDir);
+    QString profileError;
+    const auto profile = store.loadProfile(options.target, &profileError);
+    if (!profile) {
+        m_window->showError(tr("The field mapping cannot be read, nothing was sent: %1").arg(profileError));
+        return;
+    }
+    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, options.target);
+    const SourceCatalog sources = ProfileStore::cachedSourceCatalog(*m_ledger);
+    MappingEngine::Options engineOptions;
+    engineOptions.directMode = m_config.bob.mode == BobMode::Direct;
+    m_engine = std::make_unique<MappingEngine>(*profile, catalog ? &*catalog : nullptr, &sources, engineOptions);
+    QStringList blocking;
+    for (const auto& issue : m_engine->validateProfile()) {
+        if (issue.severity == MappingIssue::Severity::Error) {
+            blocking << issue.message;
+        }
+    }
+    if (!blocking.isEmpty()) {
+        m_window->showError(tr("The field mapping has errors, nothing was sent. Open Field mapping to fix: %1")
+                                .arg(blocking.join(QStringLiteral("; "))));
+        return;
+    }
+    m_push = new PushRun(m_ledger.get(), m_bob, options, this, m_engine.get());
     m_window->setBusy(true, tr("Pushing to Bob…"));
     connect(m_push, &PushRun::progress, m_window, [this](int done, int total, const QString& message) {
         m_window->setProgress(done, total);
@@ -241,4 +292,77 @@ void AppController::onCancelRequested()
     if (m_push) {
         m_push->cancel();
     }
+}
+
+void AppController::onMappingRequested()
+{
+    if (!m_ledger) {
+        return;
+    }
+    if (m_mappingDialog) {
+        m_mappingDialog->raise();
+        m_mappingDialog->activateWindow();
+        return;
+    }
+    ProfileStore store(m_config.dataDir);
+    QString error;
+    const auto profile = store.loadProfile(QStringLiteral("bob"), &error);
+    if (!profile) {
+        m_window->showError(tr("The field mapping cannot be read: %1").arg(error));
+        return;
+    }
+    m_mappingDialog = new MappingEditorDialog(m_window);
+    m_mappingDialog->setAttribute(Qt::WA_DeleteOnClose);
+    MappingEditor* editor = m_mappingDialog->editor();
+    editor->setDirectMode(m_config.bob.mode == BobMode::Direct);
+    loadEditorCatalogs();
+    editor->setProfile(*profile);
+    editor->setPreviewHires(m_ledger->hires());
+    connect(editor, &MappingEditor::saveRequested, this, [this](const MappingProfile& edited) {
+        QString saveError;
+        if (!ProfileStore(m_config.dataDir).saveProfile(edited, &saveError)) {
+            m_window->showError(tr("The field mapping could not be saved: %1").arg(saveError));
+            return;
+        }
+        if (m_mappingDialog) {
+            m_mappingDialog->editor()->markSaved();
+        }
+        m_window->showStatus(tr("Field mapping saved."));
+    });
+    connect(editor, &MappingEditor::refreshCatalogRequested, this, &AppController::refreshCatalog);
+    m_mappingDialog->resize(1280, 820);
+    m_mappingDialog->show();
+    if (!ProfileStore::cachedTargetCatalog(*m_ledger, QStringLiteral("bob"))) {
+        refreshCatalog(); // first open: Bob's own field list, custom fields and named lists
+    }
+}
+
+void AppController::loadEditorCatalogs()
+{
+    if (!m_mappingDialog || !m_ledger) {
+        return;
+    }
+    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, QStringLiteral("bob"));
+    m_mappingDialog->editor()->setCatalogs(
+        ProfileStore::cachedSourceCatalog(*m_ledger), catalog ? *catalog : TargetCatalog::bobBuiltin());
+}
+
+void AppController::refreshCatalog()
+{
+    if (!m_bob || !m_ledger) {
+        return;
+    }
+    m_window->showStatus(tr("Reading Bob's field list…"));
+    m_bob->fetchCatalog([this](const ApiError& error, const TargetCatalog& catalog) {
+        if (error.isError()) {
+            m_window->showError(tr("Bob's field list could not be read: %1").arg(error.toString()));
+            return;
+        }
+        QString storeError;
+        if (!ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError)) {
+            m_window->showError(tr("Bob's field list could not be cached: %1").arg(storeError));
+        }
+        m_window->showStatus(tr("Bob's field list is up to date."));
+        loadEditorCatalogs();
+    });
 }

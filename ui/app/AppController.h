@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mapping/MappingEngine.h"
+#include "push/PushRun.h"
 #include "settings/Config.h"
 
 #include <QObject>
@@ -14,6 +16,7 @@ class HireSync;
 class HttpClient;
 class Ledger;
 class MainWindow;
+class MappingEditorDialog;
 class PushRun;
 class QNetworkAccessManager;
 class SecretStore;
@@ -41,6 +44,10 @@ private:
     void onSyncRequested();
     void onPushRequested(const QList<QPair<QString, QString>>& items);
     void onCancelRequested();
+    void onMappingRequested();
+    void startPushRun(const PushRun::Options& options);
+    void refreshCatalog();
+    void loadEditorCatalogs();
     bool busy() const;
 
     MainWindow* m_window;
@@ -54,4 +61,6 @@ private:
     BobClient* m_bob = nullptr;
     QPointer<HireSync> m_sync;
     QPointer<PushRun> m_push;
+    QPointer<MappingEditorDialog> m_mappingDialog;
+    std::unique_ptr<MappingEngine> m_engine; // lives as long as the push run that uses it
 };

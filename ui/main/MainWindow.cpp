@@ -88,6 +88,12 @@ void MainWindow::createActions()
     m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     connect(m_pushAction, &QAction::triggered, this, &MainWindow::onPushTriggered);
 
+    m_mappingAction = new QAction(tr("Field &mapping…"), this);
+    m_mappingAction->setObjectName(QStringLiteral("actionMapping"));
+    m_mappingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_mappingAction->setToolTip(tr("Choose which Ashby field fills which Bob field"));
+    connect(m_mappingAction, &QAction::triggered, this, &MainWindow::mappingRequested);
+
     m_findAction = new QAction(tr("&Filter"), this);
     m_findAction->setObjectName(QStringLiteral("actionFilter"));
     m_findAction->setShortcut(QKeySequence::Find);
@@ -108,6 +114,8 @@ void MainWindow::createActions()
     fileMenu->addAction(m_syncAction);
     fileMenu->addAction(m_pushAction);
     fileMenu->addSeparator();
+    fileMenu->addAction(m_mappingAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_findAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
@@ -126,6 +134,8 @@ void MainWindow::createToolBar()
     toolBar->setContextMenuPolicy(Qt::PreventContextMenu);
     toolBar->addAction(m_syncAction);
     toolBar->addAction(m_pushAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_mappingAction);
 
     auto* spacer = new QWidget(toolBar);
     spacer->setObjectName(QStringLiteral("toolBarSpacer"));

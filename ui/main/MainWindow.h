@@ -49,6 +49,7 @@ Q_SIGNALS:
     // target whose record is ready or failed.
     void pushRequested(const QList<QPair<QString, QString>>& items);
     void cancelRequested();
+    void mappingRequested();
 
 private Q_SLOTS:
     void onSyncTriggered();
@@ -80,6 +81,7 @@ private:
     QAction* m_syncAction = nullptr;
     QAction* m_pushAction = nullptr;
     QAction* m_findAction = nullptr;
+    QAction* m_mappingAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QLabel* m_countsLabel = nullptr;

@@ -9,6 +9,8 @@
 #include <QJsonParseError>
 #include <QLoggingCategory>
 
+#include <memory>
+
 Q_LOGGING_CATEGORY(lcBob, "hirebridge.bob", QtInfoMsg)
 
 namespace {
@@ -142,6 +144,84 @@ void BobClient::fieldsMetadata(FieldsCallback done)
         done(ApiError(), int(doc.array().size()));
     });
     connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, 0); });
+}
+
+void BobClient::fetchCatalog(CatalogCallback done)
+{
+    if (!m_http) {
+        return;
+    }
+    // Both answers are collected here; the callback runs once, when both arrived or at the first error.
+    struct State
+    {
+        QByteArray fieldsBody;
+        QByteArray listsBody;
+        int fieldsStatus = 0;
+        int pending = 2;
+        bool done = false;
+        QPointer<RequestJob> fieldsJob;
+        QPointer<RequestJob> listsJob;
+    };
+    const auto state = std::make_shared<State>();
+
+    HttpRequest fields = baseRequest(s("/v1/company/people/fields"));
+    fields.method = "GET";
+    fields.contentType.clear();
+    fields.context = s("fields metadata");
+    HttpRequest lists = baseRequest(s("/v1/company/named-lists"));
+    lists.url.setQuery(s("includeArchived=false"));
+    lists.method = "GET";
+    lists.contentType.clear();
+    lists.context = s("named lists");
+
+    const auto finishIfComplete = [state, done] {
+        if (state->done || state->pending > 0) {
+            return;
+        }
+        state->done = true;
+        QString error;
+        auto catalog = TargetCatalog::fromBob(state->fieldsBody, state->listsBody, &error);
+        if (!catalog) {
+            auto e = ApiError::make(ApiError::Kind::Parse, error, serverName(), state->fieldsStatus);
+            e.context = s("fields metadata");
+            done(e, TargetCatalog());
+            return;
+        }
+        catalog->target = s("bob");
+        catalog->fetchedAt = QDateTime::currentDateTimeUtc();
+        qCInfo(lcBob) << "field catalogue:" << catalog->fields.size() << "fields," << catalog->lists.size() << "lists";
+        done(ApiError(), *catalog);
+    };
+    const auto fail = [state, done](const ApiError& e) {
+        if (state->done) {
+            return; // a later error (or the Cancelled of the aborted sibling) is not reported again
+        }
+        state->done = true;
+        // The other request is of no use any more: stop it instead of letting it retry. Queued, so a reply that is
+        // failing right now (both requests refused at once) finishes on its own first.
+        for (const auto& job : {state->fieldsJob, state->listsJob}) {
+            if (job) {
+                QMetaObject::invokeMethod(job, &RequestJob::abort, Qt::QueuedConnection);
+            }
+        }
+        done(e, TargetCatalog());
+    };
+
+    state->fieldsJob = m_http->send(fields);
+    state->listsJob = m_http->send(lists);
+    connect(state->fieldsJob, &RequestJob::finished, this, [state, finishIfComplete](const HttpResponse& response) {
+        state->fieldsBody = response.body;
+        state->fieldsStatus = response.status;
+        --state->pending;
+        finishIfComplete();
+    });
+    connect(state->fieldsJob, &RequestJob::failed, this, fail);
+    connect(state->listsJob, &RequestJob::finished, this, [state, finishIfComplete](const HttpResponse& response) {
+        state->listsBody = response.body;
+        --state->pending;
+        finishIfComplete();
+    });
+    connect(state->listsJob, &RequestJob::failed, this, fail);
 }
 
 void BobClient::postHireEvent(const QByteArray& payload, const QString& context, PostCallback done)

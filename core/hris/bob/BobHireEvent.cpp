@@ -67,7 +67,7 @@ QJsonObject BobHireEvent::build(const Input& in)
         {s("candidateId"), h.candidateId},
         {s("offerId"), h.offerId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(h.offerId)},
         {s("link"), h.profileUrl}, {s("attemptId"), in.attemptId}};
-    return QJsonObject {{s("schema"), schema()}, {s("source"), source}, {s("fields"), defaultFields(h)},
-        {s("manager"), manager(h, in.directory)}, {s("documents"), in.documents},
-        {s("sentAt"), in.sentAt.toUTC().toString(Qt::ISODateWithMs)}};
+    return QJsonObject {{s("schema"), schema()}, {s("source"), source},
+        {s("fields"), in.fields ? *in.fields : defaultFields(h)}, {s("manager"), manager(h, in.directory)},
+        {s("documents"), in.documents}, {s("sentAt"), in.sentAt.toUTC().toString(Qt::ISODateWithMs)}};
 }

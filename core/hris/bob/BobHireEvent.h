@@ -23,6 +23,8 @@ public:
         QString attemptId;
         QDateTime sentAt;
         QJsonArray documents; // {kind, name, url, contentType}
+        // The hire rendered through the admin's mapping profile; without one the built-in default fields are sent.
+        std::optional<QJsonObject> fields;
     };
 
     static QJsonObject build(const Input& input);

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
@@ -12,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <atomic>
@@ -138,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(raw.isOpen());
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Ledger::latestSchemaVersion());
         const QStringList tables = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
-        for (const auto* name : {"hires", "push_records", "audit_log", "sync_state"}) {
+        for (const auto* name : {"hires", "push_records", "audit_log", "sync_state", "catalogs"}) {
             QVERIFY2(tables.contains(QLatin1StringView(name)), name);
         }
         const QStringList triggers
@@ -925,6 +928,165 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1StringView("append-only")), qPrintable(error));
         QCOMPARE(ledger.audit().size(), 1);
         QCOMPARE(ledger.audit().at(0).detail, QStringLiteral("original"));
+    }
+
+    // --- schema v2: cached catalogues ---------------------------------------------------------------------------
+
+    void open_versionOneFile_migratesToLatestAndKeepsData()
+    {
+        QVERIFY(Ledger::latestSchemaVersion() >= 2);
+        QTemporaryDir dir;
+        QString filePath;
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(dir.path()));
+            filePath = ledger.filePath();
+            QVERIFY(ledger.upsertHires({makeHire(1), makeHire(2)}, {kBob, kPersonio}));
+            QVERIFY(ledger.setState(makeHire(1).applicationId, kBob, PushState::Skipped, QStringLiteral("intern")));
+            QVERIFY(ledger.setSyncToken(kStream, QStringLiteral("token-v1")));
+        }
+        {
+            // Turn the file back into what a version-1 Hirebridge left behind: no catalogs table, user_version 1.
+            RawDb raw(filePath);
+            QString error;
+            QVERIFY2(raw.exec(QStringLiteral("DROP TABLE catalogs"), &error), qPrintable(error));
+            QVERIFY2(raw.exec(QStringLiteral("PRAGMA user_version = 1"), &error), qPrintable(error));
+            QVERIFY(!raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))
+                         .contains(QStringLiteral("catalogs")));
+        }
+
+        Ledger ledger;
+        QString error;
+        QVERIFY2(ledger.open(dir.path(), &error), qPrintable(error));
+        QCOMPARE(ledger.schemaVersion(), Ledger::latestSchemaVersion());
+        QCOMPARE(ledger.hireCount(), 2);
+        QCOMPARE(ledger.hire(makeHire(2).applicationId), std::optional<Hire>(makeHire(2)));
+        QCOMPARE(ledger.pushRecords().size(), 4);
+        QCOMPARE(ledger.pushRecord(makeHire(1).applicationId, kBob)->state, PushState::Skipped);
+        QCOMPARE(ledger.pushRecord(makeHire(1).applicationId, kBob)->reason, QStringLiteral("intern"));
+        QCOMPARE(ledger.pushRecord(makeHire(1).applicationId, kPersonio)->state, PushState::Ready);
+        QCOMPARE(ledger.syncToken(kStream), QStringLiteral("token-v1"));
+        QCOMPARE(ledger.audit().size(), 1);
+
+        // The new table works right away.
+        QVERIFY(!ledger.catalog(QStringLiteral("target:bob")).has_value());
+        const QDateTime fetchedAt(QDate(2026, 1, 12), QTime(8, 30, 15, 250), Qt::UTC);
+        QVERIFY2(ledger.storeCatalog(
+                     QStringLiteral("target:bob"), QJsonObject {{QStringLiteral("fields"), 3}}, fetchedAt, &error),
+            qPrintable(error));
+        QCOMPARE(ledger.catalog(QStringLiteral("target:bob"))->fetchedAt, fetchedAt);
+
+        RawDb raw(filePath);
+        const QStringList columns = raw.column(QStringLiteral("SELECT name FROM pragma_table_info('catalogs')"));
+        QCOMPARE(columns, (QStringList {QStringLiteral("key"), QStringLiteral("json"), QStringLiteral("fetched_at")}));
+    }
+
+    void storeCatalog_storeReplaceRead_roundTrips()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        const QString key = QStringLiteral("target:bob");
+        const QJsonObject first {
+            {QStringLiteral("target"), QStringLiteral("bob")},
+            {QStringLiteral("fields"),
+                QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("identification.custom.Ashby ID_7Q")},
+                    {QStringLiteral("name"), QStringLiteral("Zoë's Ashby ID 🌸")}, {QStringLiteral("custom"), true}}}},
+            {QStringLiteral("lists"),
+                QJsonObject {{QStringLiteral("site"),
+                    QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("2178554")},
+                        {QStringLiteral("name"), QStringLiteral("Zürich")}}}}}},
+        };
+        // Local time with milliseconds: read back as the same instant, in UTC.
+        const QDateTime firstAt
+            = QDateTime(QDate(2026, 1, 10), QTime(9, 15, 30, 123), Qt::UTC).toTimeZone(QTimeZone(3600));
+        QString error;
+        QVERIFY2(ledger.storeCatalog(key, first, firstAt, &error), qPrintable(error));
+
+        auto cached = ledger.catalog(key);
+        QVERIFY(cached.has_value());
+        QCOMPARE(cached->json, first);
+        QCOMPARE(cached->fetchedAt, firstAt);
+        QCOMPARE(cached->fetchedAt.timeSpec(), Qt::UTC);
+
+        // A second store replaces the first (no second row, no merge).
+        const QJsonObject second {
+            {QStringLiteral("target"), QStringLiteral("bob")}, {QStringLiteral("fields"), QJsonArray {}}};
+        const QDateTime secondAt(QDate(2026, 1, 11), QTime(7, 0), Qt::UTC);
+        QVERIFY2(ledger.storeCatalog(key, second, secondAt, &error), qPrintable(error));
+        cached = ledger.catalog(key);
+        QVERIFY(cached.has_value());
+        QCOMPARE(cached->json, second);
+        QCOMPARE(cached->fetchedAt, secondAt);
+
+        // Keys are independent.
+        const QJsonObject source {{QStringLiteral("definitions"), QJsonArray {}}};
+        QVERIFY2(ledger.storeCatalog(QStringLiteral("source:ashby"), source, secondAt.addSecs(60), &error),
+            qPrintable(error));
+        QCOMPARE(ledger.catalog(key)->json, second);
+        QCOMPARE(ledger.catalog(QStringLiteral("source:ashby"))->json, source);
+
+        RawDb raw(ledger.filePath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM catalogs")).toInt(), 2);
+
+        // And it survives a reopen.
+        ledger.close();
+        QVERIFY(ledger.open(dir.path()));
+        QCOMPARE(ledger.catalog(key)->json, second);
+        QCOMPARE(ledger.catalog(key)->fetchedAt, secondAt);
+    }
+
+    void catalog_missingKey_isNullopt()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        QVERIFY(!ledger.catalog(QStringLiteral("target:bob")).has_value());
+        QVERIFY(!ledger.catalog(QString()).has_value());
+        QVERIFY(ledger.storeCatalog(QStringLiteral("target:bob"), QJsonObject {}, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!ledger.catalog(QStringLiteral("target:personio")).has_value());
+        QVERIFY(ledger.catalog(QStringLiteral("target:bob")).has_value());
+        ledger.close();
+        QVERIFY(!ledger.catalog(QStringLiteral("target:bob")).has_value());
+    }
+
+    void storeCatalog_badInput_failsAndChangesNothing()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        const QJsonObject json {{QStringLiteral("a"), 1}};
+        QString error;
+        QVERIFY(!ledger.storeCatalog(QString(), json, QDateTime::currentDateTimeUtc(), &error));
+        QVERIFY2(error.contains(QLatin1StringView("storeCatalog")), qPrintable(error));
+        QCOMPARE(ledger.lastError(), error);
+        QVERIFY(!ledger.storeCatalog(QStringLiteral("target:bob"), json, QDateTime(), &error));
+        QVERIFY2(error.contains(QLatin1StringView("fetch time")), qPrintable(error));
+        QVERIFY(!ledger.catalog(QStringLiteral("target:bob")).has_value());
+
+        ledger.close();
+        QVERIFY(!ledger.storeCatalog(QStringLiteral("target:bob"), json, QDateTime::currentDateTimeUtc(), &error));
+        QVERIFY2(error.contains(QLatin1StringView("not open")), qPrintable(error));
+    }
+
+    void catalog_corruptRow_isNulloptWithError()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        {
+            RawDb raw(ledger.filePath());
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO catalogs (key, json, fetched_at)"
+                                            " VALUES ('target:bob', '{\"fields\": [', '2026-01-10T09:00:00.000Z'),"
+                                            " ('target:personio', '{}', 'yesterday')")));
+        }
+        QVERIFY(!ledger.catalog(QStringLiteral("target:bob")).has_value());
+        QVERIFY2(ledger.lastError().contains(QLatin1StringView("unreadable")), qPrintable(ledger.lastError()));
+        QVERIFY(!ledger.catalog(QStringLiteral("target:personio")).has_value());
+        QVERIFY2(ledger.lastError().contains(QLatin1StringView("yesterday")), qPrintable(ledger.lastError()));
+        // A store repairs the row.
+        QVERIFY(ledger.storeCatalog(QStringLiteral("target:bob"), QJsonObject {}, QDateTime::currentDateTimeUtc()));
+        QVERIFY(ledger.catalog(QStringLiteral("target:bob")).has_value());
     }
 
     // --- push state names --------------------------------------------------------------------------------------
