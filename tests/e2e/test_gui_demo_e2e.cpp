@@ -3,8 +3,11 @@
 #include "app/DemoSandbox.h"
 #include "ledger/Ledger.h"
 #include "main/MainWindow.h"
+#include "mapping/MappingEditor.h"
+#include "mapping/MappingEditorDialog.h"
 #include "models/HiresModel.h"
 #include "secrets/InMemorySecretStore.h"
+#include "settings/ProfileStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -69,6 +72,21 @@ private Q_SLOTS:
         QVERIFY(view);
         QCOMPARE(view->model()->rowCount(), rows);
         QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-synced.png")));
+
+        // The field mapping opens from the toolbar; on first open it reads Bob's field list and keeps it.
+        QToolButton* mapping = toolButtonFor(&window, "actionMapping");
+        QVERIFY(mapping);
+        QTest::mouseClick(mapping, Qt::LeftButton);
+        MappingEditorDialog* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<MappingEditorDialog*>()) && dialog->isVisible(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(ProfileStore::cachedTargetCatalog(*controller.ledger(), QStringLiteral("bob")), 10000);
+        const auto catalog = ProfileStore::cachedTargetCatalog(*controller.ledger(), QStringLiteral("bob"));
+        QVERIFY(catalog->hasCustomFields());
+        QCOMPARE(dialog->editor()->profile(), MappingProfile::defaultFor(QStringLiteral("bob")));
+        QVERIFY(!dialog->editor()->isModified());
+        QVERIFY(dialog->grab().save(screenshotDir() + QStringLiteral("/demo-mapping.png")));
+        dialog->reject();
+        QTRY_VERIFY(!window.findChild<MappingEditorDialog*>());
 
         // Select every row with the keyboard and press Push: each selected ready hire goes to Bob once.
         view->setFocus();

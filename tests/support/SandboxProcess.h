@@ -104,11 +104,30 @@ public:
     QJsonArray receivedHires() { return QJsonDocument::fromJson(get(QStringLiteral("/bob/hires"))).array(); }
     QJsonArray requests() { return QJsonDocument::fromJson(get(QStringLiteral("/requests"))).array(); }
 
+    // Calls the fake Ashby (RPC) and the fake Bob (GET) directly, with the sandbox's credentials.
+    QJsonObject ashby(const QString& endpoint, const QJsonObject& body = {})
+    {
+        const QByteArray auth = "Basic " + (value("ashbyApiKey") + QStringLiteral(":")).toUtf8().toBase64();
+        return QJsonDocument::fromJson(request("POST", QString(), QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                           QUrl(value("ashby") + QStringLiteral("/") + endpoint), auth))
+            .object();
+    }
+    QJsonDocument bobGet(const QString& path)
+    {
+        const QByteArray auth
+            = "Basic " + (value("bobServiceUserId") + QStringLiteral(":") + value("bobToken")).toUtf8().toBase64();
+        return QJsonDocument::fromJson(request("GET", QString(), {}, QUrl(value("bob") + path), auth));
+    }
+
 private:
-    QByteArray request(const QByteArray& method, const QString& path, const QByteArray& body)
+    QByteArray request(const QByteArray& method, const QString& path, const QByteArray& body, QUrl url = QUrl(),
+        const QByteArray& authorization = {})
     {
         QNetworkAccessManager nam;
-        QNetworkRequest req(QUrl(value("control") + path));
+        QNetworkRequest req(url.isEmpty() ? QUrl(value("control") + path) : url);
+        if (!authorization.isEmpty()) {
+            req.setRawHeader("Authorization", authorization);
+        }
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         QNetworkReply* reply = nam.sendCustomRequest(req, method, body);
         QEventLoop loop;
