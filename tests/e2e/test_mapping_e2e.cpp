@@ -59,10 +59,11 @@ private Q_SLOTS:
         QCOMPARE(profile.value(s("schema")).toString(), s("hirebridge.mapping"));
         QJsonArray rules = profile.value(s("rules")).toArray();
         QCOMPARE(rules.size(), 7); // the built-in default
-        rules.append(QJsonObject {{s("source"), s("custom.") + m_fieldIds.value(s("Pronouns"))}, {s("target"), kPronouns}});
+        rules.append(
+            QJsonObject {{s("source"), s("custom.") + m_fieldIds.value(s("Pronouns"))}, {s("target"), kPronouns}});
         rules.append(QJsonObject {{s("source"), s("candidate.id")}, {s("target"), kCandidateId}});
-        rules.append(QJsonObject {{s("source"), s("custom.") + m_fieldIds.value(s("Relocation package"))},
-                                  {s("target"), kRelocation}});
+        rules.append(QJsonObject {
+            {s("source"), s("custom.") + m_fieldIds.value(s("Relocation package"))}, {s("target"), kRelocation}});
         profile.insert(s("rules"), rules);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(QJsonDocument(profile).toJson());
@@ -79,7 +80,7 @@ private Q_SLOTS:
         bool sawProvenance = false;
         for (const auto& p : previewJson.value(s("provenance")).toArray()) {
             sawProvenance |= p.toObject().value(s("field")).toString() == kCandidateId
-                             && p.toObject().value(s("source")).toString() == s("candidate.id");
+                && p.toObject().value(s("source")).toString() == s("candidate.id");
         }
         QVERIFY(sawProvenance);
 
@@ -117,7 +118,7 @@ private Q_SLOTS:
             if (fields.contains(kRelocation)) {
                 ++withRelocation;
                 QVERIFY2(relocationLabels.contains(fields.value(kRelocation).toString()),
-                         qPrintable(fields.value(kRelocation).toString()));
+                    qPrintable(fields.value(kRelocation).toString()));
             }
             if (applicationId == newYorkHire) {
                 QCOMPARE(fields.value(s("work.site")).toString(), s("new york"));
