@@ -95,6 +95,22 @@ const QList<Migration>& migrations()
                                " fetched_at TEXT NOT NULL"
                                ")"),
             }},
+        {3,
+            {
+                // E-mails to recipients, queued before sending; sent_at '' while pending.
+                QStringLiteral("CREATE TABLE notifications ("
+                               " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                               " created_at TEXT NOT NULL,"
+                               " recipient TEXT NOT NULL CHECK (recipient <> ''),"
+                               " subject TEXT NOT NULL DEFAULT '',"
+                               " text_body TEXT NOT NULL DEFAULT '',"
+                               " html_body TEXT NOT NULL DEFAULT '',"
+                               " attempts INTEGER NOT NULL DEFAULT 0,"
+                               " last_error TEXT NOT NULL DEFAULT '',"
+                               " sent_at TEXT NOT NULL DEFAULT ''"
+                               ")"),
+                QStringLiteral("CREATE INDEX notifications_pending ON notifications (id) WHERE sent_at = ''"),
+            }},
     };
     return steps;
 }
@@ -1116,4 +1132,215 @@ std::optional<Ledger::CachedCatalog> Ledger::catalog(const QString& key) const
         return std::nullopt;
     }
     return CachedCatalog {document.object(), fetchedAt};
+}
+
+// --- notification queue ------------------------------------------------------------------------------------------
+
+namespace {
+
+const QString kNotificationColumns
+    = QStringLiteral("id, created_at, recipient, subject, text_body, html_body, attempts, last_error, sent_at");
+
+QueuedNotification readNotification(const QSqlQuery& query)
+{
+    QueuedNotification mail;
+    mail.id = query.value(0).toLongLong();
+    mail.createdAt = parseTime(query.value(1).toString());
+    mail.recipient = query.value(2).toString();
+    mail.subject = query.value(3).toString();
+    mail.textBody = query.value(4).toString();
+    mail.htmlBody = query.value(5).toString();
+    mail.attempts = query.value(6).toInt();
+    mail.lastError = query.value(7).toString();
+    mail.sentAt = parseTime(query.value(8).toString()); // '' → invalid: pending
+    return mail;
+}
+
+} // namespace
+
+bool Ledger::enqueueNotifications(QList<QueuedNotification>& mails, QString* error)
+{
+    const QString operation = QStringLiteral("enqueueNotifications");
+    for (qsizetype i = 0; i < mails.size(); ++i) {
+        if (mails.at(i).recipient.trimmed().isEmpty()) {
+            return failWith(&m_lastError, error, operation, QStringLiteral("mail #%1 has no recipient").arg(i + 1));
+        }
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral("INSERT INTO notifications (created_at, recipient, subject, text_body,"
+                                       " html_body) VALUES (?, ?, ?, ?, ?)"))) {
+        return failWith(&m_lastError, error, operation, sqlMessage(insert.lastError()));
+    }
+    const QString now = nowText();
+    QList<qint64> ids;
+    for (const auto& mail : std::as_const(mails)) {
+        insert.bindValue(0, text(now));
+        insert.bindValue(1, text(mail.recipient.trimmed()));
+        insert.bindValue(2, text(mail.subject));
+        insert.bindValue(3, text(mail.textBody));
+        insert.bindValue(4, text(mail.htmlBody));
+        if (!insert.exec()) {
+            return failWith(&m_lastError, error, operation,
+                QStringLiteral("cannot queue the mail to %1: %2").arg(mail.recipient, sqlMessage(insert.lastError())));
+        }
+        ids.append(insert.lastInsertId().toLongLong());
+    }
+    insert.finish();
+    if (!transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    const QDateTime createdAt = parseTime(now);
+    for (qsizetype i = 0; i < mails.size(); ++i) {
+        QueuedNotification& mail = mails[i];
+        mail.id = ids.at(i);
+        mail.recipient = mail.recipient.trimmed();
+        mail.createdAt = createdAt;
+        mail.attempts = 0;
+        mail.lastError.clear();
+        mail.sentAt = QDateTime();
+    }
+    return true;
+}
+
+qint64 Ledger::enqueueNotification(
+    const QString& recipient, const QString& subject, const QString& textBody, const QString& htmlBody, QString* error)
+{
+    QueuedNotification mail;
+    mail.recipient = recipient;
+    mail.subject = subject;
+    mail.textBody = textBody;
+    mail.htmlBody = htmlBody;
+    QList<QueuedNotification> mails {mail};
+    return enqueueNotifications(mails, error) ? mails.constFirst().id : 0;
+}
+
+QList<QueuedNotification> Ledger::pendingNotifications() const
+{
+    QList<QueuedNotification> result;
+    if (!isOpen()) {
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(
+            QStringLiteral("SELECT %1 FROM notifications WHERE sent_at = '' ORDER BY id").arg(kNotificationColumns))) {
+        failWith(&m_lastError, nullptr, QStringLiteral("pendingNotifications"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        result.append(readNotification(query));
+    }
+    return result;
+}
+
+int Ledger::pendingNotificationCount() const
+{
+    if (!isOpen()) {
+        return 0;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE sent_at = ''")) || !query.next()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("pendingNotificationCount"), sqlMessage(query.lastError()));
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+std::optional<QueuedNotification> Ledger::notification(qint64 id) const
+{
+    if (!isOpen()) {
+        return std::nullopt;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM notifications WHERE id = ?").arg(kNotificationColumns));
+    query.bindValue(0, id);
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("notification(%1)").arg(id), sqlMessage(query.lastError()));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return readNotification(query);
+}
+
+namespace {
+
+// Runs one UPDATE/DELETE on a pending notification in a transaction; false when no pending row matched.
+bool changePendingNotification(
+    const QSqlDatabase& db, const QString& sql, const QVariantList& values, qint64 id, QString* message)
+{
+    WriteTransaction transaction(db);
+    if (!transaction.begin(message)) {
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(sql);
+    int index = 0;
+    for (const auto& value : values) {
+        query.bindValue(index++, value);
+    }
+    query.bindValue(index, id);
+    if (!query.exec()) {
+        *message = sqlMessage(query.lastError());
+        return false;
+    }
+    if (query.numRowsAffected() != 1) {
+        QSqlQuery state(db);
+        state.prepare(QStringLiteral("SELECT sent_at FROM notifications WHERE id = ?"));
+        state.bindValue(0, id);
+        if (state.exec() && state.next()) {
+            *message = QStringLiteral("the mail was already sent at %1").arg(state.value(0).toString());
+        } else {
+            *message = QStringLiteral("no such mail");
+        }
+        return false;
+    }
+    return transaction.commit(message);
+}
+
+} // namespace
+
+bool Ledger::markNotificationSent(qint64 id, QString* error)
+{
+    const QString operation = QStringLiteral("markNotificationSent(%1)").arg(id);
+    QString message;
+    if (!changePendingNotification(QSqlDatabase::database(m_connectionName, false),
+            QStringLiteral("UPDATE notifications SET attempts = attempts + 1, last_error = '', sent_at = ?"
+                           " WHERE sent_at = '' AND id = ?"),
+            {text(nowText())}, id, &message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+bool Ledger::markNotificationFailed(qint64 id, const QString& reason, QString* error)
+{
+    const QString operation = QStringLiteral("markNotificationFailed(%1)").arg(id);
+    QString message;
+    if (!changePendingNotification(QSqlDatabase::database(m_connectionName, false),
+            QStringLiteral("UPDATE notifications SET attempts = attempts + 1, last_error = ?"
+                           " WHERE sent_at = '' AND id = ?"),
+            {text(reason.isEmpty() ? QStringLiteral("unknown error") : reason)}, id, &message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+bool Ledger::discardNotification(qint64 id, QString* error)
+{
+    const QString operation = QStringLiteral("discardNotification(%1)").arg(id);
+    QString message;
+    if (!changePendingNotification(QSqlDatabase::database(m_connectionName, false),
+            QStringLiteral("DELETE FROM notifications WHERE sent_at = '' AND id = ?"), {}, id, &message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
 }

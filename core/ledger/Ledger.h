@@ -2,6 +2,7 @@
 
 #include "Hire.h"
 #include "PushState.h"
+#include "QueuedNotification.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -100,6 +101,25 @@ public:
         QDateTime fetchedAt;
     };
     std::optional<CachedCatalog> catalog(const QString& key) const;
+
+    // --- notification queue (schema v3) ----------------------------------------------------------------------
+    // E-mails to recipients are queued here before they are sent and marked once the relay answered, so a
+    // notification that could not be delivered is kept for a retry. Never touches push records.
+    // Queues the mails (id, createdAt, attempts, lastError and sentAt are ignored) in one transaction and writes
+    // the new ids back into `mails`. A mail without a recipient is refused (and nothing is queued).
+    bool enqueueNotifications(QList<QueuedNotification>& mails, QString* error = nullptr);
+    // One mail; returns its id, or 0 on error.
+    qint64 enqueueNotification(const QString& recipient, const QString& subject, const QString& textBody,
+        const QString& htmlBody, QString* error = nullptr);
+    QList<QueuedNotification> pendingNotifications() const; // not sent yet, oldest first
+    int pendingNotificationCount() const;
+    std::optional<QueuedNotification> notification(qint64 id) const;
+    // attempts + 1 and sentAt = now (lastError cleared). False when the mail does not exist or was already sent.
+    bool markNotificationSent(qint64 id, QString* error = nullptr);
+    // attempts + 1 and lastError = reason; the mail stays pending. False when it does not exist or was sent.
+    bool markNotificationFailed(qint64 id, const QString& reason, QString* error = nullptr);
+    // Drops a pending mail (the admin gave up on it, e.g. a recipient that no longer exists). Sent mails stay.
+    bool discardNotification(qint64 id, QString* error = nullptr);
 
     QString lastError() const { return m_lastError; }
 

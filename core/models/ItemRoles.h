@@ -24,5 +24,11 @@ enum Role : int {
     MappedSourceRole, // QString, target tree: source path of the rule writing this field; empty when unmapped
     FieldTypeRole, // QString, the raw field type (Ashby fieldType / Bob type)
     RuleRowRole, // int, rules: the rule's row; target tree: the row of the rule writing the field or -1
+    // Recipients editor models (RecipientsModel, DirectoryModel); both also answer EmailRole with the person's
+    // e-mail, and DirectoryModel answers FilterRole with the folded name and e-mail.
+    RecipientSourceRole, // int of Recipient::Source, recipients: every column
+    EmployeeIdRole, // QString, Bob employee id: directory rows, recipients picked from Bob's directory
+    AlreadyRecipientRole, // bool, directory: this person is already a recipient
+    UnavailableReasonRole, // QString, directory: why this person cannot be added (no e-mail, inactive); else empty
 };
 } // namespace ItemRoles

@@ -4,6 +4,7 @@
 #include "hris/bob/BobHireEvent.h"
 #include "ledger/Ledger.h"
 #include "mapping/MappingEngine.h"
+#include "notify/PushReport.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -334,6 +335,7 @@ void PushRun::process(const Work& work)
         item.state = PushState::Exists;
         item.remoteId = existing->id;
         item.reason = tr("Already an employee in Bob: %1 (id %2). Not created again.").arg(who, existing->id);
+        item.fresh = true;
         item.ok = true;
         if (!m_options.dryRun) {
             AuditEntry audit;
@@ -431,6 +433,8 @@ void PushRun::process(const Work& work)
 
 void PushRun::complete(Item item)
 {
+    // Items decided now carry a new state or a send; those found pushed/exists from earlier runs were only reported.
+    item.fresh = item.fresh || item.sent || item.state == PushState::Failed;
     if (!item.ok && item.state != PushState::Failed && item.reason.isEmpty()) {
         item.reason = tr("Not pushed.");
     }
@@ -447,4 +451,35 @@ void PushRun::finish()
     }
     m_finished = true;
     Q_EMIT finished(m_result);
+}
+
+PushReport PushRun::report(const Result& result, const Ledger& ledger, const QString& bobWebUrl)
+{
+    PushReport report;
+    report.finishedAt = QDateTime::currentDateTimeUtc();
+    for (const auto& item : result.items) {
+        if (!item.fresh || item.wouldSend) {
+            continue;
+        }
+        if (item.state != PushState::Pushed && item.state != PushState::Exists && item.state != PushState::Failed) {
+            continue;
+        }
+        PushReport::Line line;
+        line.applicationId = item.applicationId;
+        line.name = item.name;
+        line.target = item.target;
+        line.state = pushStateName(item.state);
+        line.reason = item.reason;
+        line.targetUrl = bobWebUrl;
+        if (const auto hire = ledger.hire(item.applicationId)) {
+            line.jobTitle = hire->jobTitle;
+            line.startDate = hire->startDate;
+            line.ashbyUrl = hire->profileUrl;
+            if (line.name.isEmpty()) {
+                line.name = hire->name;
+            }
+        }
+        report.lines.append(line);
+    }
+    return report;
 }

@@ -16,6 +16,7 @@ class BobClient;
 class Ledger;
 class MappingEngine;
 struct MappingResult;
+struct PushReport;
 
 // Pushes hires to Bob through the Hire API exactly once (design §5): one directory snapshot per run; per record a
 // compare-and-set to `sending` with a fresh attempt id, then `exists` when the e-mail is already an employee, else
@@ -46,6 +47,7 @@ public:
         bool sent = false; // a request went to the target in this run
         bool ok = false; // the admin's request for this item is satisfied
         bool wouldSend = false; // dry run: it would be sent
+        bool fresh = false; // decided in this run (not a state found from an earlier run)
         QJsonObject payload; // what was (or would be) sent
     };
     struct Result
@@ -66,6 +68,8 @@ public:
 
     // "<host>/<pid>/<uuid>": lets another process tell whether a `sending` record's owner is still running.
     static QString currentOwnerId();
+    // What this run did, for the recipients' e-mail: hires sent, found already in Bob, and failed in this run.
+    static PushReport report(const Result& result, const Ledger& ledger, const QString& bobWebUrl);
     static bool isOwnerAlive(const QString& ownerId);
 
 Q_SIGNALS:

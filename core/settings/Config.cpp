@@ -127,3 +127,20 @@ void Config::save(QSettings& settings) const
     settings.setValue(QString::fromLatin1(SettingsKey::BambooHrUrl), bambooHrUrl.toString());
     settings.setValue(QString::fromLatin1(SettingsKey::PersonioUrl), personioUrl.toString());
 }
+
+QString Config::bobWebUrl() const
+{
+    const QString host = bob.apiUrl.host();
+    if (host == QLatin1String("api.hibob.com")) {
+        return QStringLiteral("https://app.hibob.com/");
+    }
+    if (host == QLatin1String("api.sandbox.hibob.com")) {
+        return QStringLiteral("https://app.sandbox.hibob.com/");
+    }
+    if (host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost")) {
+        QUrl url = bob.apiUrl;
+        url.setPath(bob.apiUrl.path() + QStringLiteral("/_sandbox/pending-hires"));
+        return url.toString();
+    }
+    return {};
+}

@@ -48,6 +48,9 @@ struct Config
     void save(QSettings& settings) const;
 
     static QString bobModeName(BobMode mode);
+    // Where an admin opens Bob in a browser (for links in e-mails): app.hibob.com for the production API, the
+    // sandbox's pending-hires page for a loopback API, empty when unknown.
+    QString bobWebUrl() const;
 };
 
 // QSettings keys (non-secret values only).

@@ -17,6 +17,8 @@
 Q_LOGGING_CATEGORY(lcFakeAshby, "hirebridge.sandbox.ashby")
 
 const QString FakeAshby::apiKey = QStringLiteral("sandbox-ashby-key-7f3a");
+const QString FakeAshby::limitedApiKey = QStringLiteral("sandbox-ashby-limited-key-5d1e");
+const QString FakeAshby::noInfoApiKey = QStringLiteral("sandbox-ashby-noinfo-key-8b4c");
 
 namespace {
 
@@ -131,7 +133,7 @@ SandboxReply FakeAshby::handle(const QHttpServerRequest& request)
     if (SandboxServer::header(request, QByteArrayLiteral("Authorization")).isEmpty()) {
         return error(QStringLiteral("unauthenticated"), QStringLiteral("No API key was provided"), 401);
     }
-    if (!credentials || credentials->first != apiKey) {
+    if (!credentials || scopesOf(credentials->first).isEmpty()) {
         return error(QStringLiteral("invalid_api_key"), QStringLiteral("The API key is invalid or deactivated"), 403);
     }
 
@@ -152,7 +154,82 @@ SandboxReply FakeAshby::handle(const QHttpServerRequest& request)
         }
         params = document.object();
     }
+    const QString scope = requiredScope(endpoint);
+    if (!scope.isEmpty() && !scopesOf(credentials->first).contains(scope)) {
+        return error(QStringLiteral("missing_endpoint_permission"),
+            QStringLiteral("The API key lacks the permission %1 needed for %2").arg(scope, endpoint), 403);
+    }
+    if (endpoint == QLatin1String("apiKey.info")) {
+        QStringList scopes = scopesOf(credentials->first);
+        scopes.removeAll(QStringLiteral("apiKeys:read"));
+        return success(QJsonObject {
+            {QStringLiteral("title"),
+                credentials->first == apiKey ? QStringLiteral("Hirebridge sandbox key")
+                                             : QStringLiteral("Hirebridge sandbox key (limited)")},
+            {QStringLiteral("createdAt"), QStringLiteral("2025-03-02T09:14:07.112Z")},
+            {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
+        });
+    }
     return dispatch(endpoint, params);
+}
+
+QStringList FakeAshby::scopesOf(const QString& key)
+{
+    const QStringList reader {QStringLiteral("candidates:read"), QStringLiteral("jobs:read"),
+        QStringLiteral("offers:read"), QStringLiteral("organization:read"),
+        QStringLiteral("hiringProcessMetadata:read")};
+    if (key == apiKey) {
+        return reader + QStringList {QStringLiteral("apiKeys:read")};
+    }
+    if (key == limitedApiKey) {
+        QStringList scopes = reader;
+        scopes.removeAll(QStringLiteral("offers:read"));
+        return scopes + QStringList {QStringLiteral("apiKeys:read")};
+    }
+    if (key == noInfoApiKey) {
+        QStringList scopes = reader;
+        scopes.removeAll(QStringLiteral("offers:read"));
+        return scopes;
+    }
+    return {};
+}
+
+QString FakeAshby::requiredScope(const QString& endpoint)
+{
+    const QString category = endpoint.section(QLatin1Char('.'), 0, 0);
+    if (category == QLatin1String("apiKey")) {
+        return QStringLiteral("apiKeys:read");
+    }
+    if (category == QLatin1String("application") || category == QLatin1String("candidate")
+        || category == QLatin1String("file")) {
+        return QStringLiteral("candidates:read");
+    }
+    if (category == QLatin1String("offer")) {
+        return QStringLiteral("offers:read");
+    }
+    if (category == QLatin1String("job") || category == QLatin1String("opening")) {
+        return QStringLiteral("jobs:read");
+    }
+    if (category == QLatin1String("user") || category == QLatin1String("department")
+        || category == QLatin1String("location")) {
+        return QStringLiteral("organization:read");
+    }
+    if (category == QLatin1String("customField") || category == QLatin1String("source")) {
+        return QStringLiteral("hiringProcessMetadata:read");
+    }
+    return {};
+}
+
+SandboxReply FakeAshby::listOf(const QJsonArray& items, const QJsonObject& params)
+{
+    const int limit = qBound(1, params.value(QStringLiteral("limit")).toInt(100), 100);
+    QJsonArray page;
+    for (qsizetype i = 0; i < items.size() && i < limit; ++i) {
+        page.append(items.at(i));
+    }
+    QJsonObject envelope = listEnvelope(page);
+    envelope.insert(QStringLiteral("moreDataAvailable"), items.size() > limit);
+    return SandboxReply::json(200, envelope);
 }
 
 SandboxReply FakeAshby::dispatch(const QString& endpoint, const QJsonObject& params)
@@ -169,6 +246,12 @@ SandboxReply FakeAshby::dispatch(const QString& endpoint, const QJsonObject& par
     }
     if (endpoint == QLatin1String("application.list")) {
         return applicationList(params);
+    }
+    if (endpoint == QLatin1String("job.list")) {
+        return listOf(m_data.jobs(), params);
+    }
+    if (endpoint == QLatin1String("user.list")) {
+        return listOf(m_data.users(), params);
     }
     if (endpoint == QLatin1String("application.info")) {
         return lookup(

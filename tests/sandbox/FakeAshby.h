@@ -18,6 +18,11 @@ class FakeAshby
 {
 public:
     static const QString apiKey;
+    // A key without "Offers: read": apiKey.info lists its scopes, offer.* answer 403 missing_endpoint_permission.
+    static const QString limitedApiKey;
+    // A key without "API Keys: read" and without "Offers: read": apiKey.info itself answers 403
+    // missing_endpoint_permission, so a connection check has to probe module by module.
+    static const QString noInfoApiKey;
 
     FakeAshby(SandboxData& data, FaultInjector& faults, int pageSize);
 
@@ -26,6 +31,11 @@ public:
 
 private:
     SandboxReply dispatch(const QString& endpoint, const QJsonObject& params);
+    // Scopes of a key ("candidates:read", ...; "apiKeys:read" is implied for keys that may call apiKey.info).
+    static QStringList scopesOf(const QString& key);
+    // The scope an endpoint needs, empty when none is enforced.
+    static QString requiredScope(const QString& endpoint);
+    SandboxReply listOf(const QJsonArray& items, const QJsonObject& params);
     SandboxReply applicationList(const QJsonObject& params);
     SandboxReply candidateInfo(const QJsonObject& params);
     SandboxReply offerList(const QJsonObject& params);

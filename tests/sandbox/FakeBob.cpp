@@ -15,6 +15,8 @@ Q_LOGGING_CATEGORY(lcFakeBob, "hirebridge.sandbox.bob")
 
 const QString FakeBob::serviceUserId = QStringLiteral("SERVICE-4711");
 const QString FakeBob::token = QStringLiteral("sandbox-bob-token-91c2");
+const QString FakeBob::limitedServiceUserId = QStringLiteral("SERVICE-4712");
+const QString FakeBob::limitedToken = QStringLiteral("sandbox-bob-limited-token-3e7a");
 
 namespace {
 
@@ -48,12 +50,18 @@ FakeBob::FakeBob(SandboxData& data, FaultInjector& faults)
 SandboxReply FakeBob::handle(const QHttpServerRequest& request)
 {
     const auto credentials = SandboxServer::basicCredentials(request);
-    if (!credentials || credentials->first != serviceUserId || credentials->second != token) {
+    const bool limited
+        = credentials && credentials->first == limitedServiceUserId && credentials->second == limitedToken;
+    if (!limited && (!credentials || credentials->first != serviceUserId || credentials->second != token)) {
         return SandboxReply::empty(401);
     }
 
     const QString path = request.url().path();
     const auto method = request.method();
+    if (limited && path != QLatin1String("/v1/company/people/fields")) {
+        return error(403, QStringLiteral("permission.denied"),
+            QStringLiteral("The service user has no permission for this resource"));
+    }
     if (path == QLatin1String("/v1/people/search")) {
         if (method != QHttpServerRequest::Method::Post) {
             return error(405, QStringLiteral("method.not.allowed"), QStringLiteral("Use POST"));

@@ -19,6 +19,10 @@ class FakeBob
 public:
     static const QString serviceUserId;
     static const QString token;
+    // A second service user whose permission group lacks People's data: people search answers 403; the fields
+    // metadata (which needs no permission) still works. Its Hire URL is not installed.
+    static const QString limitedServiceUserId;
+    static const QString limitedToken;
 
     FakeBob(SandboxData& data, FaultInjector& faults);
 

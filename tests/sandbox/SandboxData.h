@@ -38,6 +38,9 @@ public:
     QJsonObject candidate(const QString& id) const { return m_candidates.value(id); }
     QJsonObject job(const QString& id) const { return m_jobs.value(id); }
     QJsonObject user(const QString& id) const { return m_users.value(id); }
+    // job.list / user.list: every job or user, ordered by id (the permission probes of the setup wizard use them).
+    QJsonArray jobs() const { return sortedById(m_jobs); }
+    QJsonArray users() const { return sortedById(m_users); }
     QJsonObject department(const QString& id) const { return m_departments.value(id); }
     QJsonObject location(const QString& id) const { return m_locations.value(id); }
     QJsonArray customFields(bool includeArchived) const;
@@ -65,6 +68,17 @@ public:
     QJsonObject specialCases() const { return m_special; }
 
 private:
+    static QJsonArray sortedById(const QHash<QString, QJsonObject>& objects)
+    {
+        QStringList ids = objects.keys();
+        ids.sort();
+        QJsonArray out;
+        for (const QString& id : ids) {
+            out.append(objects.value(id));
+        }
+        return out;
+    }
+
     struct Person
     {
         QString name;

@@ -14,10 +14,16 @@
 //   Listens on 127.0.0.1, OS-chosen ports, then prints ONE line on stdout and flushes it:
 //   {"ashby":"http://127.0.0.1:P1","bob":"http://127.0.0.1:P2","bobHireUrl":"http://127.0.0.1:P2/hire/SERVICE-4711",
 //    "ashbyApiKey":"sandbox-ashby-key-7f3a","bobServiceUserId":"SERVICE-4711","bobToken":"sandbox-bob-token-91c2",
-//    "control":"http://127.0.0.1:P2/_sandbox"}
+//    "control":"http://127.0.0.1:P2/_sandbox","ashbyLimitedApiKey":"sandbox-ashby-limited-key-5d1e",
+//    "ashbyNoInfoApiKey":"sandbox-ashby-noinfo-key-8b4c","bobLimitedServiceUserId":"SERVICE-4712",
+//    "bobLimitedToken":"sandbox-bob-limited-token-3e7a"}
+//   (keys after "control" were added for the setup wizard's permission checks; older readers ignore them)
 //   Logs go to stderr. Exit code 0 on SIGTERM/SIGINT/stdin EOF, 2 on bad flags or when it cannot listen.
 //
 // FAKE ASHBY (ashby URL): POST /<category>.<method>, JSON body, Basic auth "<apiKey>:".
+//   Keys: ashbyApiKey (every reader scope), ashbyLimitedApiKey (no offers:read: offer.* -> 403
+//   missing_endpoint_permission; apiKey.info lists its scopes), ashbyNoInfoApiKey (also no apiKeys:read, so
+//   apiKey.info -> 403 missing_endpoint_permission). job.list / user.list {limit} list jobs / users.
 //   No Authorization -> 401, wrong key -> 403 (error envelope). Other errors: HTTP 200
 //   {"success":false,"errors":[code],"errorInfo":{"code","message","requestId"}}. Unknown endpoint -> 404.
 //   apiKey.info, application.list {status,limit,cursor,syncToken,jobId,createdAfter}, application.info
@@ -218,8 +224,12 @@ int main(int argc, char* argv[])
     // is plain ASCII without characters that JSON would need to escape.
     const QString line = QStringLiteral("{\"ashby\":\"%1\",\"bob\":\"%2\",\"bobHireUrl\":\"%2/hire/%3\","
                                         "\"ashbyApiKey\":\"%4\",\"bobServiceUserId\":\"%3\",\"bobToken\":\"%5\","
-                                        "\"control\":\"%2/_sandbox\"}\n")
-                             .arg(ashbyUrl, bobUrl, FakeBob::serviceUserId, FakeAshby::apiKey, FakeBob::token);
+                                        "\"control\":\"%2/_sandbox\",\"ashbyLimitedApiKey\":\"%6\","
+                                        "\"ashbyNoInfoApiKey\":\"%7\",\"bobLimitedServiceUserId\":\"%8\","
+                                        "\"bobLimitedToken\":\"%9\"}\n")
+                             .arg(ashbyUrl, bobUrl, FakeBob::serviceUserId, FakeAshby::apiKey, FakeBob::token,
+                                 FakeAshby::limitedApiKey, FakeAshby::noInfoApiKey, FakeBob::limitedServiceUserId,
+                                 FakeBob::limitedToken);
     const QByteArray bytes = line.toUtf8();
     std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
     std::fflush(stdout);

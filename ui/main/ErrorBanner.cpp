@@ -60,6 +60,11 @@ QString ErrorBanner::text() const
     return m_textLabel->text();
 }
 
+void ErrorBanner::setDismissible(bool dismissible)
+{
+    m_dismissButton->setVisible(dismissible);
+}
+
 void ErrorBanner::showError(const QString& text)
 {
     m_textLabel->setText(text);

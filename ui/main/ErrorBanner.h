@@ -15,6 +15,8 @@ public:
 
     QString text() const;
     void showError(const QString& text);
+    // A banner that stays until its cause is gone (the keychain is unavailable) has no Dismiss button.
+    void setDismissible(bool dismissible);
 
 Q_SIGNALS:
     void dismissed();

@@ -94,6 +94,16 @@ void MainWindow::createActions()
     m_mappingAction->setToolTip(tr("Choose which Ashby field fills which Bob field"));
     connect(m_mappingAction, &QAction::triggered, this, &MainWindow::mappingRequested);
 
+    m_setupAction = new QAction(tr("Run &setup again…"), this);
+    m_setupAction->setObjectName(QStringLiteral("actionSetup"));
+    connect(m_setupAction, &QAction::triggered, this, &MainWindow::setupRequested);
+
+    m_settingsAction = new QAction(tr("Se&ttings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("actionSettings"));
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+
     m_findAction = new QAction(tr("&Filter"), this);
     m_findAction->setObjectName(QStringLiteral("actionFilter"));
     m_findAction->setShortcut(QKeySequence::Find);
@@ -115,6 +125,8 @@ void MainWindow::createActions()
     fileMenu->addAction(m_pushAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_mappingAction);
+    fileMenu->addAction(m_settingsAction);
+    fileMenu->addAction(m_setupAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_findAction);
     fileMenu->addSeparator();
@@ -165,6 +177,11 @@ void MainWindow::createCentralArea()
     layout->setContentsMargins(8, 4, 8, 4);
     layout->setSpacing(6);
 
+    m_keychainBanner = new ErrorBanner(central);
+    m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
+    m_keychainBanner->setDismissible(false);
+    m_keychainBanner->hide();
+    layout->addWidget(m_keychainBanner);
     m_errorBanner = new ErrorBanner(central);
     layout->addWidget(m_errorBanner);
 
@@ -298,6 +315,16 @@ void MainWindow::showError(const QString& text)
 {
     qCWarning(lcUi).noquote() << "shown to the admin:" << text;
     m_errorBanner->showError(text);
+}
+
+void MainWindow::showKeychainWarning(const QString& text)
+{
+    m_keychainBanner->showError(text);
+}
+
+void MainWindow::clearKeychainWarning()
+{
+    m_keychainBanner->hide();
 }
 
 void MainWindow::clearError()

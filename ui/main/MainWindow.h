@@ -42,6 +42,9 @@ public:
     void showStatus(const QString& text);
     void showError(const QString& text); // inline, non-modal, dismissible
     void clearError();
+    // Stays until clearKeychainWarning(): secrets are kept for this run only while the keychain is unavailable.
+    void showKeychainWarning(const QString& text);
+    void clearKeychainWarning();
 
 Q_SIGNALS:
     void syncRequested();
@@ -50,6 +53,8 @@ Q_SIGNALS:
     void pushRequested(const QList<QPair<QString, QString>>& items);
     void cancelRequested();
     void mappingRequested();
+    void setupRequested();
+    void settingsRequested();
 
 private Q_SLOTS:
     void onSyncTriggered();
@@ -82,6 +87,9 @@ private:
     QAction* m_pushAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_mappingAction = nullptr;
+    QAction* m_setupAction = nullptr;
+    QAction* m_settingsAction = nullptr;
+    ErrorBanner* m_keychainBanner = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QLabel* m_countsLabel = nullptr;

@@ -946,10 +946,12 @@ private Q_SLOTS:
             QVERIFY(ledger.setSyncToken(kStream, QStringLiteral("token-v1")));
         }
         {
-            // Turn the file back into what a version-1 Hirebridge left behind: no catalogs table, user_version 1.
+            // Turn the file back into what a version-1 Hirebridge left behind: no catalogs (v2) or notifications
+            // (v3) table, user_version 1.
             RawDb raw(filePath);
             QString error;
             QVERIFY2(raw.exec(QStringLiteral("DROP TABLE catalogs"), &error), qPrintable(error));
+            QVERIFY2(raw.exec(QStringLiteral("DROP TABLE notifications"), &error), qPrintable(error));
             QVERIFY2(raw.exec(QStringLiteral("PRAGMA user_version = 1"), &error), qPrintable(error));
             QVERIFY(!raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))
                          .contains(QStringLiteral("catalogs")));
@@ -1087,6 +1089,140 @@ private Q_SLOTS:
         // A store repairs the row.
         QVERIFY(ledger.storeCatalog(QStringLiteral("target:bob"), QJsonObject {}, QDateTime::currentDateTimeUtc()));
         QVERIFY(ledger.catalog(QStringLiteral("target:bob")).has_value());
+    }
+
+    // --- schema v3: notification queue ---------------------------------------------------------------------------
+
+    void open_versionTwoFile_migratesToThreeAndKeepsData()
+    {
+        QVERIFY(Ledger::latestSchemaVersion() >= 3);
+        QTemporaryDir dir;
+        QString filePath;
+        const QDateTime fetchedAt(QDate(2026, 1, 12), QTime(8, 30), Qt::UTC);
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(dir.path()));
+            filePath = ledger.filePath();
+            QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
+            QVERIFY(
+                ledger.storeCatalog(QStringLiteral("target:bob"), QJsonObject {{QStringLiteral("a"), 1}}, fetchedAt));
+        }
+        {
+            // What a version-2 Hirebridge left behind: no notifications table, user_version 2.
+            RawDb raw(filePath);
+            QString error;
+            QVERIFY2(raw.exec(QStringLiteral("DROP TABLE notifications"), &error), qPrintable(error));
+            QVERIFY2(raw.exec(QStringLiteral("PRAGMA user_version = 2"), &error), qPrintable(error));
+        }
+        Ledger ledger;
+        QString error;
+        QVERIFY2(ledger.open(dir.path(), &error), qPrintable(error));
+        QCOMPARE(ledger.schemaVersion(), 3);
+        QCOMPARE(ledger.hireCount(), 1);
+        QCOMPARE(ledger.pushRecords().size(), 1);
+        QCOMPARE(ledger.catalog(QStringLiteral("target:bob"))->fetchedAt, fetchedAt);
+        QCOMPARE(ledger.pendingNotificationCount(), 0);
+
+        RawDb raw(filePath);
+        const QStringList columns = raw.column(QStringLiteral("SELECT name FROM pragma_table_info('notifications')"));
+        QCOMPARE(columns,
+            (QStringList {QStringLiteral("id"), QStringLiteral("created_at"), QStringLiteral("recipient"),
+                QStringLiteral("subject"), QStringLiteral("text_body"), QStringLiteral("html_body"),
+                QStringLiteral("attempts"), QStringLiteral("last_error"), QStringLiteral("sent_at")}));
+        QVERIFY(ledger.enqueueNotification(
+                    QStringLiteral("ada@example.com"), QStringLiteral("s"), QStringLiteral("t"), QStringLiteral("h"))
+            > 0);
+    }
+
+    void notifications_enqueueFailRetrySend_lifecycle()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
+        const auto recordBefore = ledger.pushRecord(makeHire(1).applicationId, kBob);
+        const int auditBefore = int(ledger.audit().size());
+
+        QList<QueuedNotification> mails(2);
+        mails[0].recipient = QStringLiteral(" ada@example.com ");
+        mails[0].subject = QStringLiteral("Hirebridge: 1 hire sent to Bob");
+        mails[0].textBody = QStringLiteral("Zoë Ångström 🌸");
+        mails[0].htmlBody = QStringLiteral("<p>Zoë &amp; שרה</p>");
+        mails[1] = mails[0];
+        mails[1].recipient = QStringLiteral("sara@example.org");
+        QString error;
+        QVERIFY2(ledger.enqueueNotifications(mails, &error), qPrintable(error));
+        QVERIFY(mails[0].id > 0);
+        QVERIFY(mails[1].id > mails[0].id);
+        QCOMPARE(mails[0].recipient, QStringLiteral("ada@example.com"));
+        QCOMPARE(ledger.pendingNotificationCount(), 2);
+
+        auto pending = ledger.pendingNotifications();
+        QCOMPARE(pending.size(), 2);
+        QCOMPARE(pending.at(0).id, mails[0].id); // oldest first
+        QCOMPARE(pending.at(0).recipient, QStringLiteral("ada@example.com"));
+        QCOMPARE(pending.at(0).textBody, QStringLiteral("Zoë Ångström 🌸"));
+        QCOMPARE(pending.at(0).htmlBody, QStringLiteral("<p>Zoë &amp; שרה</p>"));
+        QCOMPARE(pending.at(0).attempts, 0);
+        QVERIFY(!pending.at(0).isSent());
+        QVERIFY(pending.at(0).createdAt.isValid());
+        QVERIFY(qAbs(pending.at(0).createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+
+        QVERIFY(ledger.markNotificationFailed(mails[0].id, QStringLiteral("Cannot connect"), &error));
+        QVERIFY(ledger.markNotificationFailed(mails[0].id, QStringLiteral("timeout"), &error));
+        auto first = ledger.notification(mails[0].id);
+        QCOMPARE(first->attempts, 2);
+        QCOMPARE(first->lastError, QStringLiteral("timeout"));
+        QCOMPARE(ledger.pendingNotificationCount(), 2);
+
+        QVERIFY2(ledger.markNotificationSent(mails[0].id, &error), qPrintable(error));
+        first = ledger.notification(mails[0].id);
+        QVERIFY(first->isSent());
+        QCOMPARE(first->attempts, 3);
+        QVERIFY(first->lastError.isEmpty());
+        QCOMPARE(ledger.pendingNotificationCount(), 1);
+        QCOMPARE(ledger.pendingNotifications().constFirst().id, mails[1].id);
+
+        // A sent mail cannot be sent, failed or discarded again; an unknown id is refused.
+        QVERIFY(!ledger.markNotificationSent(mails[0].id, &error));
+        QVERIFY2(error.contains(QLatin1StringView("already sent")), qPrintable(error));
+        QVERIFY(!ledger.markNotificationFailed(mails[0].id, QStringLiteral("x"), &error));
+        QVERIFY(!ledger.discardNotification(mails[0].id, &error));
+        QVERIFY(!ledger.markNotificationSent(9999, &error));
+        QVERIFY2(error.contains(QLatin1StringView("no such mail")), qPrintable(error));
+
+        QVERIFY(ledger.discardNotification(mails[1].id, &error));
+        QCOMPARE(ledger.pendingNotificationCount(), 0);
+        QVERIFY(!ledger.notification(mails[1].id).has_value());
+        QVERIFY(ledger.notification(mails[0].id).has_value());
+
+        // Survives a reopen; push records and the audit log are untouched.
+        ledger.close();
+        QVERIFY(ledger.open(dir.path()));
+        QVERIFY(ledger.notification(mails[0].id)->isSent());
+        QCOMPARE(ledger.pushRecord(makeHire(1).applicationId, kBob)->state, recordBefore->state);
+        QCOMPARE(int(ledger.audit().size()), auditBefore);
+    }
+
+    void notifications_badInput_queuesNothing()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        QList<QueuedNotification> mails(2);
+        mails[0].recipient = QStringLiteral("ada@example.com");
+        mails[1].recipient = QStringLiteral("  ");
+        QString error;
+        QVERIFY(!ledger.enqueueNotifications(mails, &error));
+        QVERIFY2(error.contains(QLatin1StringView("no recipient")), qPrintable(error));
+        QCOMPARE(ledger.pendingNotificationCount(), 0);
+        QCOMPARE(ledger.enqueueNotification(QString(), QStringLiteral("s"), {}, {}), 0);
+
+        ledger.close();
+        QCOMPARE(ledger.enqueueNotification(QStringLiteral("ada@example.com"), QStringLiteral("s"), {}, {}, &error), 0);
+        QVERIFY2(error.contains(QLatin1StringView("not open")), qPrintable(error));
+        QVERIFY(ledger.pendingNotifications().isEmpty());
+        QCOMPARE(ledger.pendingNotificationCount(), 0);
     }
 
     // --- push state names --------------------------------------------------------------------------------------

@@ -1,0 +1,139 @@
+#include "DirectoryModel.h"
+
+#include "FieldFilterProxyModel.h"
+#include "Hire.h"
+#include "ItemRoles.h"
+
+DirectoryModel::DirectoryModel(QObject* parent)
+    : QAbstractListModel(parent)
+{
+}
+
+void DirectoryModel::setDirectory(const Directory& directory)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(directory.size());
+    for (const DirectoryEntry& entry : directory.entries()) {
+        Row row;
+        row.entry = entry;
+        row.name = displayName(entry);
+        row.emailKey = normalizedEmail(entry.email);
+        row.filterKey = FieldFilterProxyModel::fold(
+            QStringList {row.name, entry.firstName, entry.surname, entry.email}.join(QLatin1Char(' ')));
+        if (row.emailKey.isEmpty()) {
+            row.unavailableReason = tr("No work e-mail in Bob");
+        } else if (!Recipient::isValidEmail(entry.email.trimmed())) {
+            row.unavailableReason = tr("E-mail in Bob is not a valid address");
+        } else if (!entry.active) {
+            row.unavailableReason = tr("No longer active in Bob");
+        }
+        row.isRecipient = (!row.emailKey.isEmpty() && m_recipientEmails.contains(row.emailKey))
+            || (!entry.id.isEmpty() && m_recipientIds.contains(entry.id));
+        m_rows.append(row);
+    }
+    endResetModel();
+}
+
+void DirectoryModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void DirectoryModel::setRecipients(const QList<Recipient>& recipients)
+{
+    m_recipientEmails.clear();
+    m_recipientIds.clear();
+    for (const Recipient& recipient : recipients) {
+        const QString key = normalizedEmail(recipient.email);
+        if (!key.isEmpty()) {
+            m_recipientEmails.insert(key);
+        }
+        if (recipient.source == Recipient::Source::BobDirectory && !recipient.bobEmployeeId.isEmpty()) {
+            m_recipientIds.insert(recipient.bobEmployeeId);
+        }
+    }
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row& row = m_rows[i];
+        const bool marked = (!row.emailKey.isEmpty() && m_recipientEmails.contains(row.emailKey))
+            || (!row.entry.id.isEmpty() && m_recipientIds.contains(row.entry.id));
+        if (marked != row.isRecipient) {
+            row.isRecipient = marked;
+            const QModelIndex changed = index(i);
+            Q_EMIT dataChanged(changed, changed);
+        }
+    }
+}
+
+Recipient DirectoryModel::recipientAt(int row) const
+{
+    const Row& r = m_rows.at(row);
+    Recipient recipient;
+    recipient.name = r.name;
+    recipient.email = r.entry.email.trimmed();
+    recipient.source = Recipient::Source::BobDirectory;
+    recipient.bobEmployeeId = r.entry.id;
+    return recipient;
+}
+
+QString DirectoryModel::displayName(const DirectoryEntry& entry)
+{
+    const QString display = entry.displayName.simplified();
+    if (!display.isEmpty()) {
+        return display;
+    }
+    const QString legal
+        = QStringList {entry.firstName.simplified(), entry.surname.simplified()}.join(QLatin1Char(' ')).simplified();
+    return legal.isEmpty() ? entry.email.trimmed() : legal;
+}
+
+int DirectoryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant DirectoryModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= rowCount()) {
+        return {};
+    }
+    const Row& row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.name;
+    case Qt::ToolTipRole:
+        if (!row.unavailableReason.isEmpty()) {
+            return tr("%1 cannot be added: %2").arg(row.name, row.unavailableReason);
+        }
+        if (row.isRecipient) {
+            return tr("%1 (%2) already gets the summary").arg(row.name, row.entry.email.trimmed());
+        }
+        return tr("%1 (%2)").arg(row.name, row.entry.email.trimmed());
+    case ItemRoles::EmailRole:
+        return row.entry.email.trimmed();
+    case ItemRoles::FilterRole:
+        return row.filterKey;
+    case ItemRoles::EmployeeIdRole:
+        return row.entry.id;
+    case ItemRoles::AlreadyRecipientRole:
+        return row.isRecipient;
+    case ItemRoles::UnavailableReasonRole:
+        return row.unavailableReason;
+    default:
+        break;
+    }
+    return {};
+}
+
+Qt::ItemFlags DirectoryModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= rowCount()) {
+        return Qt::NoItemFlags;
+    }
+    if (!m_rows.at(index.row()).unavailableReason.isEmpty()) {
+        return Qt::ItemNeverHasChildren; // shown, greyed out, with its reason
+    }
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}

@@ -1,0 +1,3 @@
+#include "SetupLogging.h"
+
+Q_LOGGING_CATEGORY(lcSetup, "hirebridge.setup", QtInfoMsg)

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QWizardPage>
+
+class QPushButton;
+
+// What the admin needs before starting (an Ashby API key with named permissions, a Bob admin to create a service
+// user), and a way to look around with demo data first.
+class SetupWelcomePage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit SetupWelcomePage(QWidget* parent = nullptr);
+
+Q_SIGNALS:
+    void demoRequested();
+
+private:
+    QPushButton* m_demoButton;
+};
