@@ -6,6 +6,10 @@
 #include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
 #include "ledger/Ledger.h"
+#include "notify/Notifier.h"
+#include "notify/PushReport.h"
+#include "notify/Recipient.h"
+#include "notify/SmtpConfig.h"
 #include "push/PushRun.h"
 #include "secrets/KeychainSecretStore.h"
 #include "settings/ProfileStore.h"
@@ -806,8 +810,62 @@ void Cli::startPush(const QStringList& ids, bool allReady, bool dryRun)
             if (code == Ok && r.failedCount() > 0) {
                 code = ItemsFailed;
             }
-            done(code);
+            if (dryRun) {
+                done(code);
+                return;
+            }
+            notifyThenDone(PushRun::report(r, *m_ledger, m_config.bobWebUrl()), code);
         });
         run->start();
     }
+}
+
+void Cli::notifyThenDone(const PushReport& report, int code)
+{
+    // Notification trouble never changes the exit code: the push result stands, the e-mail is kept and retried.
+    QSettings settings;
+    SmtpConfig smtp = SmtpConfig::load(settings);
+    const QList<Recipient> recipients = Recipients::load(settings);
+    if (!smtp.isConfigured() || recipients.isEmpty()) {
+        done(code);
+        return;
+    }
+    auto send = [this, report, code, smtp, recipients](const QString& password) {
+        SmtpConfig config = smtp;
+        config.password = password;
+        auto* notifier = new Notifier(m_ledger.get(), config, recipients, this);
+        auto retried = std::make_shared<bool>(false);
+        connect(notifier, &Notifier::finished, this,
+            [this, notifier, code, retried](int sent, int failed, const QStringList& errors) {
+                if (sent > 0) {
+                    err() << "Sent " << sent << " notification e-mail(s).\n";
+                }
+                for (const auto& e : errors) {
+                    err() << "warning: notification e-mail not sent (kept, retried with the next push): " << e << '\n';
+                }
+                // One pass over mails earlier runs could not deliver, but not the ones that just failed.
+                if (!*retried && failed == 0 && notifier->pendingCount() > 0) {
+                    *retried = true;
+                    notifier->retryPending();
+                    return;
+                }
+                done(code);
+            });
+        notifier->notify(report);
+    };
+    if (smtp.username.isEmpty()) {
+        send(QString());
+        return;
+    }
+    if (!m_secrets) {
+        auto* keychain = new KeychainSecretStore(s(HIREBRIDGE_APP_ID), this);
+        keychain->setTimeoutMs(10000);
+        m_secrets = keychain;
+    }
+    m_secrets->read(s(SecretKey::SmtpPassword), [this, send](const SecretStore::Result& r) {
+        if (r.status != SecretStore::Status::Ok) {
+            err() << "warning: the SMTP password could not be read from the keychain: " << r.message << '\n';
+        }
+        send(r.value);
+    });
 }

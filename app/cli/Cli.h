@@ -12,6 +12,7 @@
 #include <memory>
 
 class AshbyClient;
+struct PushReport;
 class BobClient;
 class HttpClient;
 class Ledger;
@@ -54,6 +55,8 @@ private:
     void cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
     void startPush(const QStringList& ids, bool allReady, bool dryRun);
     void cmdMapping(const QString& action, const QString& file, const QString& target);
+    // E-mails the recipients what the push did (when SMTP and recipients are set up), then exits with `code`.
+    void notifyThenDone(const PushReport& report, int code);
 
     void printJson(const QJsonDocument& doc);
     QTextStream& err();

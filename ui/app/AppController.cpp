@@ -10,6 +10,10 @@
 #include "mapping/MappingEditor.h"
 #include "mapping/MappingEditorDialog.h"
 #include "models/HiresModel.h"
+#include "notify/Notifier.h"
+#include "notify/PushReport.h"
+#include "notify/Recipient.h"
+#include "notify/SmtpConfig.h"
 #include "push/PushRun.h"
 #include "secrets/SecretStore.h"
 #include "settings/ProfileStore.h"
@@ -61,6 +65,7 @@ void AppController::startWithSettings()
                                    "Set the HIREBRIDGE_* variables, or try the demo with 'hirebridge --demo'."));
         }
         createClients();
+        setUpNotifier();
     };
     auto readInto = [this, finishedOne](const char* key, QString* target, bool fromEnv) {
         if (fromEnv) {
@@ -85,6 +90,7 @@ void AppController::startWithSettings()
 void AppController::startDemo(const QJsonObject& endpoints)
 {
     auto str = [&endpoints](const char* key) { return endpoints.value(QString::fromLatin1(key)).toString(); };
+    m_demo = true;
     m_demoDir = std::make_unique<QTemporaryDir>();
     m_config = Config();
     m_config.dataDir = m_demoDir->path();
@@ -267,6 +273,11 @@ void AppController::startPushRun(const PushRun::Options& options)
             pushed += item.sent && item.ok ? 1 : 0;
             exists += item.state == PushState::Exists ? 1 : 0;
         }
+        if (m_notifier) {
+            QSettings settings;
+            m_notifier->setRecipients(Recipients::load(settings));
+            m_notifier->notify(PushRun::report(r, *m_ledger, m_config.bobWebUrl()));
+        }
         m_window->showStatus(
             tr("Push finished: %1 sent, %2 already in Bob, %3 failed.").arg(pushed).arg(exists).arg(r.failedCount()));
         if (r.error.isError()) {
@@ -365,4 +376,40 @@ void AppController::refreshCatalog()
         m_window->showStatus(tr("Bob's field list is up to date."));
         loadEditorCatalogs();
     });
+}
+
+void AppController::setUpNotifier()
+{
+    if (m_demo || !m_ledger || m_notifier) {
+        return;
+    }
+    QSettings settings;
+    const SmtpConfig smtp = SmtpConfig::load(settings);
+    if (!smtp.isConfigured()) {
+        return;
+    }
+    auto create = [this, smtp](const QString& password) {
+        SmtpConfig config = smtp;
+        config.password = password;
+        QSettings current;
+        m_notifier = new Notifier(m_ledger.get(), config, Recipients::load(current), this);
+        connect(m_notifier, &Notifier::finished, this, [this](int sent, int, const QStringList& errors) {
+            if (!errors.isEmpty()) {
+                m_window->showError(tr("Notification e-mails could not be sent; they are kept and sent after the next "
+                                       "push: %1")
+                                        .arg(errors.join(QStringLiteral("; "))));
+            } else if (sent > 0) {
+                m_window->showStatus(tr("Notification e-mails sent: %1").arg(sent));
+            }
+        });
+        if (m_notifier->pendingCount() > 0) {
+            m_notifier->retryPending();
+        }
+    };
+    if (smtp.username.isEmpty()) {
+        create(QString());
+        return;
+    }
+    m_secrets->read(QString::fromLatin1(SecretKey::SmtpPassword),
+        [create](const SecretStore::Result& r) { create(r.status == SecretStore::Status::Ok ? r.value : QString()); });
 }

@@ -17,6 +17,7 @@ class HttpClient;
 class Ledger;
 class MainWindow;
 class MappingEditorDialog;
+class Notifier;
 class PushRun;
 class QNetworkAccessManager;
 class SecretStore;
@@ -45,6 +46,8 @@ private:
     void onPushRequested(const QList<QPair<QString, QString>>& items);
     void onCancelRequested();
     void onMappingRequested();
+    // Recipients and SMTP from settings, the SMTP password from the SecretStore; then sends what earlier runs kept.
+    void setUpNotifier();
     void startPushRun(const PushRun::Options& options);
     void refreshCatalog();
     void loadEditorCatalogs();
@@ -62,5 +65,7 @@ private:
     QPointer<HireSync> m_sync;
     QPointer<PushRun> m_push;
     QPointer<MappingEditorDialog> m_mappingDialog;
+    Notifier* m_notifier = nullptr;
+    bool m_demo = false;
     std::unique_ptr<MappingEngine> m_engine; // lives as long as the push run that uses it
 };
