@@ -1,14 +1,16 @@
 #include "app/AppController.h"
-#include "app/DemoSandbox.h"
 #include "http/Redaction.h"
 #include "main/MainWindow.h"
+#include "secrets/FallbackSecretStore.h"
 #include "secrets/InMemorySecretStore.h"
 #include "secrets/KeychainSecretStore.h"
+#include "setup/SetupDraft.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
+#include <QProcessEnvironment>
+#include <QSettings>
 #include <QTranslator>
 
 int main(int argc, char* argv[])
@@ -32,7 +34,9 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     const QCommandLineOption demo(
         QStringLiteral("demo"), QApplication::translate("main", "Open on the built-in sandbox with demo data."));
+    const QCommandLineOption setup(QStringLiteral("setup"), QApplication::translate("main", "Run the setup wizard."));
     parser.addOption(demo);
+    parser.addOption(setup);
     parser.process(app);
 
     MainWindow window(QStringList {QStringLiteral("bob")});
@@ -43,20 +47,28 @@ int main(int argc, char* argv[])
         // The demo never touches the user's keychain: a locked login keyring would raise an unlock prompt.
         auto* secrets = new InMemorySecretStore(&app);
         auto* controller = new AppController(&window, secrets, &app);
-        auto* sandbox = new DemoSandbox(&app);
-        window.setBusy(true, QApplication::translate("main", "Starting the demo sandbox…"));
-        // Order matters: clear the start-up busy state before the controller starts its first sync.
-        QObject::connect(sandbox, &DemoSandbox::ready, &window, [&window]() { window.setBusy(false, QString()); });
-        QObject::connect(sandbox, &DemoSandbox::failed, &window, [&window](const QString& message) {
-            window.setBusy(false, QString());
-            window.showError(message);
-        });
-        QObject::connect(sandbox, &DemoSandbox::ready, controller, &AppController::startDemo);
-        sandbox->start();
-    } else {
-        auto* secrets = new KeychainSecretStore(QStringLiteral(HIREBRIDGE_APP_ID), &app);
-        auto* controller = new AppController(&window, secrets, &app);
-        controller->startWithSettings();
+        controller->startDemoSandbox();
+        return QApplication::exec();
+    }
+
+    // Secrets go to the keychain; when it refuses, they are kept for this run only, and the window says so.
+    auto* keychain = new KeychainSecretStore(QStringLiteral(HIREBRIDGE_APP_ID), &app);
+    auto* secrets = new FallbackSecretStore(keychain, &app);
+    QObject::connect(secrets, &FallbackSecretStore::keychainUnavailable, &window, [&window](const QString& reason) {
+        window.showKeychainWarning(QApplication::translate("main",
+            "The system keychain is unavailable (%1). Secrets are kept in memory "
+            "for this run only and never written to disk; you will be asked again "
+            "next time.")
+                                       .arg(reason));
+    });
+    auto* controller = new AppController(&window, secrets, &app);
+    const auto env = QProcessEnvironment::systemEnvironment();
+    const bool fromEnvironment = env.contains(QStringLiteral("HIREBRIDGE_ASHBY_API_KEY"))
+        || env.contains(QStringLiteral("HIREBRIDGE_BOB_TOKEN"));
+    QSettings settings;
+    controller->startWithSettings();
+    if (parser.isSet(setup) || (!SetupDraft::isSetupComplete(settings) && !fromEnvironment)) {
+        controller->runSetup();
     }
     return QApplication::exec();
 }

@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "ServiceClients.h"
+#include "app/DemoSandbox.h"
 #include "ashby/AshbyClient.h"
 #include "hris/bob/BobClient.h"
 #include "http/HttpClient.h"
@@ -17,6 +18,9 @@
 #include "push/PushRun.h"
 #include "secrets/SecretStore.h"
 #include "settings/ProfileStore.h"
+#include "settings/SettingsDialog.h"
+#include "setup/SetupDraft.h"
+#include "setup/SetupWizard.h"
 #include "sync/HireSync.h"
 
 #include <QJsonObject>
@@ -32,6 +36,8 @@ AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* 
     connect(m_window, &MainWindow::pushRequested, this, &AppController::onPushRequested);
     connect(m_window, &MainWindow::cancelRequested, this, &AppController::onCancelRequested);
     connect(m_window, &MainWindow::mappingRequested, this, &AppController::onMappingRequested);
+    connect(m_window, &MainWindow::setupRequested, this, &AppController::runSetup);
+    connect(m_window, &MainWindow::settingsRequested, this, &AppController::openSettings);
 }
 
 AppController::~AppController()
@@ -46,6 +52,7 @@ AppController::~AppController()
 
 void AppController::startWithSettings()
 {
+    resetClients();
     QSettings settings;
     QStringList errors;
     m_config = Config::load(settings, QProcessEnvironment::systemEnvironment(), &errors);
@@ -62,7 +69,7 @@ void AppController::startWithSettings()
         }
         if (m_config.ashby.apiKey.isEmpty() || m_config.bob.token.isEmpty()) {
             m_window->showError(tr("Hirebridge is not set up yet: the Ashby API key or the Bob token is missing. "
-                                   "Set the HIREBRIDGE_* variables, or try the demo with 'hirebridge --demo'."));
+                                   "Use File → Run setup again…, or try the demo with 'hirebridge --demo'."));
         }
         createClients();
         setUpNotifier();
@@ -412,4 +419,111 @@ void AppController::setUpNotifier()
     }
     m_secrets->read(QString::fromLatin1(SecretKey::SmtpPassword),
         [create](const SecretStore::Result& r) { create(r.status == SecretStore::Status::Ok ? r.value : QString()); });
+}
+
+void AppController::resetClients()
+{
+    // New settings mean new clients; a run in progress keeps the old ones until it ends (they are its children).
+    for (QObject* o : std::initializer_list<QObject*> {m_ashby, m_bob, m_http, m_nam}) {
+        if (o) {
+            o->deleteLater();
+        }
+    }
+    m_ashby = nullptr;
+    m_bob = nullptr;
+    m_http = nullptr;
+    m_nam = nullptr;
+    if (m_notifier && !m_notifier->isBusy()) {
+        m_notifier->deleteLater();
+        m_notifier = nullptr;
+    }
+}
+
+HttpClient* AppController::checkClient()
+{
+    if (!m_checkHttp) {
+        auto* nam = new QNetworkAccessManager(this);
+        m_checkHttp = new HttpClient(nam, this);
+    }
+    return m_checkHttp;
+}
+
+void AppController::runSetup()
+{
+    if (m_setupWindow || busy()) {
+        if (m_setupWindow) {
+            m_setupWindow->raise();
+            m_setupWindow->activateWindow();
+        }
+        return;
+    }
+    auto* store = new SetupDraftStore(m_secrets, this);
+    QSettings settings;
+    store->loadSecrets(SetupDraft::fromSettings(settings), [this, store](const SetupDraft& draft, const QStringList&) {
+        store->deleteLater();
+        auto* wizard = new SetupWizard(draft, checkClient(), m_secrets, m_window);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        wizard->setWindowModality(Qt::WindowModal);
+        m_setupWindow = wizard;
+        connect(wizard, &SetupWizard::demoRequested, this, [this, wizard]() {
+            wizard->close();
+            startDemoSandbox();
+        });
+        connect(wizard, &SetupWizard::saved, this, [this](const SetupDraftStore::SaveResult& result) {
+            if (!result.errors.isEmpty()) {
+                m_window->showError(result.errors.join(QLatin1Char(' ')));
+            }
+        });
+        connect(wizard, &QDialog::accepted, this, &AppController::startWithSettings);
+        wizard->show();
+    });
+}
+
+void AppController::openSettings()
+{
+    if (m_setupWindow || m_demo) {
+        if (m_demo) {
+            m_window->showStatus(tr("The demo uses made-up settings; run Hirebridge without --demo to set it up."));
+        }
+        return;
+    }
+    auto* store = new SetupDraftStore(m_secrets, this);
+    QSettings settings;
+    store->loadSecrets(SetupDraft::fromSettings(settings), [this, store](const SetupDraft& draft, const QStringList&) {
+        store->deleteLater();
+        auto* dialog = new SettingsDialog(draft, checkClient(), m_secrets, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_setupWindow = dialog;
+        connect(dialog, &SettingsDialog::saved, this, [this](const SetupDraftStore::SaveResult& result) {
+            if (!result.errors.isEmpty()) {
+                m_window->showError(result.errors.join(QLatin1Char(' ')));
+            }
+        });
+        connect(dialog, &QDialog::accepted, this, [this]() {
+            if (!busy()) {
+                startWithSettings();
+            }
+        });
+        dialog->show();
+    });
+}
+
+void AppController::startDemoSandbox()
+{
+    if (m_demo || busy()) {
+        return;
+    }
+    auto* sandbox = new DemoSandbox(this);
+    m_window->setBusy(true, tr("Starting the demo sandbox…"));
+    // Order matters: clear the start-up busy state before the first sync starts.
+    connect(sandbox, &DemoSandbox::ready, m_window, [this]() { m_window->setBusy(false, QString()); });
+    connect(sandbox, &DemoSandbox::failed, m_window, [this](const QString& message) {
+        m_window->setBusy(false, QString());
+        m_window->showError(message);
+    });
+    connect(sandbox, &DemoSandbox::ready, this, [this](const QJsonObject& endpoints) {
+        resetClients();
+        startDemo(endpoints);
+    });
+    sandbox->start();
 }

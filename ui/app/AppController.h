@@ -33,6 +33,11 @@ public:
 
     // Real profile: settings + environment, secrets from the keychain.
     void startWithSettings();
+    // First start (nothing set up and nothing in the environment): the setup wizard, then startWithSettings().
+    void runSetup();
+    // `hirebridge --demo`, or "Try with demo data" in the wizard: the bundled sandbox and a throw-away profile.
+    void startDemoSandbox();
+    void openSettings();
     // Demo profile: the sandbox's endpoints and made-up credentials in memory, a throw-away data directory.
     void startDemo(const QJsonObject& endpoints);
 
@@ -41,6 +46,9 @@ public:
 private:
     void openAndShow();
     void createClients();
+    void resetClients();
+    // A private HttpClient for the wizard's and Settings' checks, independent of the configured clients.
+    HttpClient* checkClient();
     void reloadView();
     void onSyncRequested();
     void onPushRequested(const QList<QPair<QString, QString>>& items);
@@ -66,6 +74,8 @@ private:
     QPointer<PushRun> m_push;
     QPointer<MappingEditorDialog> m_mappingDialog;
     Notifier* m_notifier = nullptr;
+    HttpClient* m_checkHttp = nullptr;
+    QPointer<QWidget> m_setupWindow;
     bool m_demo = false;
     std::unique_ptr<MappingEngine> m_engine; // lives as long as the push run that uses it
 };

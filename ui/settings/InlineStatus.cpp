@@ -68,18 +68,18 @@ void InlineStatus::show(State state, const QString& text)
     switch (state) {
     case State::Idle:
     case State::Busy:
-        style = QStringLiteral("#inlineStatus { border: 1px solid palette(mid); border-radius: 4px; }");
+        style = QStringLiteral("InlineStatus { border: 1px solid palette(mid); border-radius: 4px; }");
         break;
     case State::Ok:
-        style = QStringLiteral("#inlineStatus { background: rgba(46,160,67,0.12); border: 1px solid #2ea043; "
+        style = QStringLiteral("InlineStatus { background: rgba(46,160,67,0.12); border: 1px solid #2ea043; "
                                "border-radius: 4px; }");
         break;
     case State::Warning:
-        style = QStringLiteral("#inlineStatus { background: rgba(210,153,34,0.15); border: 1px solid #bf8700; "
+        style = QStringLiteral("InlineStatus { background: rgba(210,153,34,0.15); border: 1px solid #bf8700; "
                                "border-radius: 4px; }");
         break;
     case State::Error:
-        style = QStringLiteral("#inlineStatus { background: rgba(218,54,51,0.12); border: 1px solid #da3633; "
+        style = QStringLiteral("InlineStatus { background: rgba(218,54,51,0.12); border: 1px solid #da3633; "
                                "border-radius: 4px; }");
         break;
     }

@@ -141,6 +141,7 @@ void SetupSummaryPage::onSaved(const SetupDraftStore::SaveResult& result)
     m_summary->setText(summaryHtml()); // the storage place may have changed (keychain refused)
     Q_EMIT completeChanged();
     if (result.secretsInMemoryOnly) {
+        setButtonText(QWizard::FinishButton, tr("&Finish"));
         qCWarning(lcSetup) << "setup saved; secrets kept in memory only";
         m_status->showWarning(tr("Your settings are saved, but the system keychain is not available, so the keys "
                                  "and tokens are kept only until Hirebridge quits. You will be asked for them again "
