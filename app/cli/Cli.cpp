@@ -5,6 +5,7 @@
 #include "hris/bob/BobClient.h"
 #include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
+#include "ledger/AuditCsv.h"
 #include "ledger/Ledger.h"
 #include "notify/Notifier.h"
 #include "notify/PushReport.h"
@@ -113,7 +114,8 @@ void Cli::run(const QStringList& arguments)
           "  hires [--json]                          cached hires with per-target state\n"
           "  preview APPLICATION_ID [--target T] [--json]   mapped payload + validation\n"
           "  push (APPLICATION_ID... | --all-ready) [--target bob] [--dry-run] [--json]\n"
-          "  mapping export FILE | mapping import FILE [--target T]"));
+          "  mapping export FILE | mapping import FILE [--target T]\n"
+          "  audit export FILE                       the audit log as CSV (what was sent to whom, when)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption json(s("json"), s("Print one JSON document on stdout."));
@@ -122,7 +124,7 @@ void Cli::run(const QStringList& arguments)
     const QCommandLineOption target(s("target"), s("push/preview: targets, comma separated."), s("T"));
     const QCommandLineOption dryRun(s("dry-run"), s("push: show what would be sent; send and change nothing."));
     parser.addOptions({json, full, allReady, target, dryRun});
-    parser.addPositionalArgument(s("command"), s("check | sync | hires | preview | push | mapping"));
+    parser.addPositionalArgument(s("command"), s("check | sync | hires | preview | push | mapping | audit"));
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
         return;
@@ -225,6 +227,12 @@ void Cli::run(const QStringList& arguments)
         }
         m_targetGiven = !targets.isEmpty();
         cmdMapping(rest.first(), rest.at(1), targets.isEmpty() ? s("bob") : targets.first());
+    } else if (command == QLatin1String("audit")) {
+        if (rest.size() != 2 || rest.first() != QLatin1String("export")) {
+            usageError(s("use 'audit export FILE'"));
+            return;
+        }
+        cmdAuditExport(rest.at(1));
     } else if (command == QLatin1String("push")) {
         if (parser.isSet(allReady) == !rest.isEmpty()) {
             usageError(s("'push' needs either APPLICATION_IDs or --all-ready"));
@@ -868,4 +876,20 @@ void Cli::notifyThenDone(const PushReport& report, int code)
         }
         send(r.value);
     });
+}
+
+void Cli::cmdAuditExport(const QString& file)
+{
+    if (!openLedger()) {
+        return;
+    }
+    const auto entries = m_ledger->audit();
+    QString error;
+    if (!AuditCsv::write(entries, file, &error)) {
+        err() << "hirebridge-cli: cannot write " << file << ": " << error << '\n';
+        done(ItemsFailed);
+        return;
+    }
+    err() << "Exported " << entries.size() << " audit entries to " << file << ".\n";
+    done(Ok);
 }

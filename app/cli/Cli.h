@@ -55,6 +55,7 @@ private:
     void cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
     void startPush(const QStringList& ids, bool allReady, bool dryRun);
     void cmdMapping(const QString& action, const QString& file, const QString& target);
+    void cmdAuditExport(const QString& file);
     // E-mails the recipients what the push did (when SMTP and recipients are set up), then exits with `code`.
     void notifyThenDone(const PushReport& report, int code);
 

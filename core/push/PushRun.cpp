@@ -306,6 +306,11 @@ void PushRun::process(const Work& work)
                 complete(item);
                 return;
             }
+        } else if (work.record.state == PushState::Failed && work.record.transient
+            && !work.record.attemptId.isEmpty()) {
+            // The last send ended without a clear answer (connection lost mid-send, timeout, 5xx, 429, or a
+            // reconcile interrupted before it re-sent): Bob may have it already, so the repeat keeps the attempt id.
+            attemptId = work.record.attemptId;
         }
         if (!work.mappingError.isEmpty()) {
             m_ledger->setState(id, target, PushState::Failed, work.mappingError);

@@ -21,7 +21,8 @@ struct PushReport;
 // Pushes hires to Bob through the Hire API exactly once (design §5): one directory snapshot per run; per record a
 // compare-and-set to `sending` with a fresh attempt id, then `exists` when the e-mail is already an employee, else
 // the event is posted and the record ends `pushed` or `failed`. Records left `sending` by a process that died are
-// reconciled first and re-sent with the same attempt id. 401/403 stop the run and put the record back as it was.
+// reconciled first and re-sent with the same attempt id; so is a record whose last send failed for a transient reason
+// (Bob may have received it). 401/403 stop the run and put the record back as it was.
 class PushRun : public QObject
 {
     Q_OBJECT

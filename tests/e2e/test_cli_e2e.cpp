@@ -110,6 +110,16 @@ private Q_SLOTS:
         QCOMPARE(event.value(s("schema")).toString(), s("hirebridge.hire/v1"));
         QVERIFY(event.value(s("fields")).toObject().contains(s("root.email")));
 
+        // The audit log says what was sent to whom, with the answer and the payload hash.
+        const QString csvPath = m_dir->filePath(s("audit.csv"));
+        auto audit = runCli({s("audit"), s("export"), csvPath}, m_env);
+        QVERIFY2(audit.exitCode == 0, qPrintable(dump(audit)));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString csvText = QString::fromUtf8(csv.readAll());
+        QCOMPARE(csvText.count(s(",send,")), hired - 2);
+        QCOMPARE(csvText.count(s(",exists,")), 1);
+
         // A second push sends nothing: pushed and exists are final, the permanent failure waits to be named.
         auto again = runCli({s("push"), s("--all-ready"), s("--json")}, m_env);
         QVERIFY2(again.exitCode == 0, qPrintable(dump(again)));

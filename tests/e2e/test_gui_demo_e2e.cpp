@@ -12,8 +12,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -102,6 +104,14 @@ private Q_SLOTS:
         QCOMPARE(pushed, rows - 2);
         QCOMPARE(controller.ledger()->pushRecords().size(), rows);
         QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-pushed.png")));
+
+        // The audit log leaves as CSV: one "send" line per hire sent.
+        QTemporaryDir dir;
+        const QString csvPath = dir.filePath(QStringLiteral("audit.csv"));
+        QVERIFY(controller.exportAuditTo(csvPath));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(csv.readAll()).count(QStringLiteral(",send,")), pushed);
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcFakeBob, "hirebridge.sandbox.bob")
@@ -210,6 +211,21 @@ QJsonArray FakeBob::receivedHires() const
         });
     }
     return array;
+}
+
+int FakeBob::distinctPendingHireCount() const
+{
+    QSet<QString> keys;
+    for (const ReceivedHire& hire : m_hires) {
+        const QString attemptId = QJsonDocument::fromJson(hire.body)
+                                      .object()
+                                      .value(QStringLiteral("source"))
+                                      .toObject()
+                                      .value(QStringLiteral("attemptId"))
+                                      .toString();
+        keys.insert(attemptId.isEmpty() ? QStringLiteral("event:") + hire.id : QStringLiteral("attempt:") + attemptId);
+    }
+    return int(keys.size());
 }
 
 QString FakeBob::pendingHiresHtml() const

@@ -29,6 +29,9 @@ public:
     SandboxReply handle(const QHttpServerRequest& request);
 
     QJsonArray receivedHires() const;
+    // Received hire events counted once per source.attemptId (a repeat after an interruption carries the same
+    // attempt id, so Bob can recognise it); an event without one counts on its own.
+    int distinctPendingHireCount() const;
     QString pendingHiresHtml() const;
     void clearReceivedHires() { m_hires.clear(); }
 

@@ -8,7 +8,13 @@ FaultInjector::FaultInjector(const Settings& startup, quint32 seed)
     : m_startup(startup)
     , m_current(startup)
     , m_random(seed)
+    , m_afterRandom(seed ^ 0x9e3779b9U)
 {
+}
+
+bool FaultInjector::takeDropAfterHandling()
+{
+    return m_current.dropAfterHandlingRate > 0.0 && m_afterRandom.generateDouble() < m_current.dropAfterHandlingRate;
 }
 
 FaultInjector::Action FaultInjector::nextAction()
@@ -84,6 +90,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("ashbyWrongType"),
         QStringLiteral("bobHireStatus"),
         QStringLiteral("ashbyTokenExpired"),
+        QStringLiteral("retryAfterSeconds"),
+        QStringLiteral("dropAfterHandlingRate"),
     };
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -101,7 +109,12 @@ QString FaultInjector::apply(const QJsonObject& changes)
         && !isWholeNumber(changes.value(QStringLiteral("burst429")), 0, 1000000)) {
         return invalid(QStringLiteral("burst429"), QStringLiteral("an integer >= 0"));
     }
-    for (const QString& key : {QStringLiteral("errorRate"), QStringLiteral("dropRate")}) {
+    if (changes.contains(QStringLiteral("retryAfterSeconds"))
+        && !isWholeNumber(changes.value(QStringLiteral("retryAfterSeconds")), 0, 3600)) {
+        return invalid(QStringLiteral("retryAfterSeconds"), QStringLiteral("an integer 0..3600"));
+    }
+    for (const QString& key :
+        {QStringLiteral("errorRate"), QStringLiteral("dropRate"), QStringLiteral("dropAfterHandlingRate")}) {
         if (changes.contains(key) && !isRate(changes.value(key))) {
             return invalid(key, QStringLiteral("a number 0..1"));
         }
@@ -134,6 +147,9 @@ QString FaultInjector::apply(const QJsonObject& changes)
     m_current.burst429 = changes.value(QStringLiteral("burst429")).toInt(m_current.burst429);
     m_current.errorRate = changes.value(QStringLiteral("errorRate")).toDouble(m_current.errorRate);
     m_current.dropRate = changes.value(QStringLiteral("dropRate")).toDouble(m_current.dropRate);
+    m_current.retryAfterSeconds = changes.value(QStringLiteral("retryAfterSeconds")).toInt(m_current.retryAfterSeconds);
+    m_current.dropAfterHandlingRate
+        = changes.value(QStringLiteral("dropAfterHandlingRate")).toDouble(m_current.dropAfterHandlingRate);
     m_malformedPage = changes.value(QStringLiteral("ashbyMalformedPage")).toInt(m_malformedPage);
     m_truncatedPage = changes.value(QStringLiteral("ashbyTruncatedPage")).toInt(m_truncatedPage);
     m_wrongTypeApplicationId = changes.value(QStringLiteral("ashbyWrongType")).toString(m_wrongTypeApplicationId);
@@ -159,6 +175,8 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("errorRate"), m_current.errorRate},
         {QStringLiteral("burst429"), m_current.burst429},
         {QStringLiteral("dropRate"), m_current.dropRate},
+        {QStringLiteral("retryAfterSeconds"), m_current.retryAfterSeconds},
+        {QStringLiteral("dropAfterHandlingRate"), m_current.dropAfterHandlingRate},
         {QStringLiteral("ashbyMalformedPage"), m_malformedPage},
         {QStringLiteral("ashbyTruncatedPage"), m_truncatedPage},
         {QStringLiteral("ashbyWrongType"), m_wrongTypeApplicationId},

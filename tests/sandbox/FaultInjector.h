@@ -16,6 +16,9 @@ public:
         double errorRate = 0.0;
         int burst429 = 0;
         double dropRate = 0.0;
+        // Not command-line knobs: set through POST /_sandbox/faults only.
+        int retryAfterSeconds = 1; // Retry-After (and X-RateLimit-Reset = now + this) on the injected 429s
+        double dropAfterHandlingRate = 0.0; // handled (side effects kept), then closed without the answer
     };
 
     enum class Action {
@@ -30,6 +33,10 @@ public:
     // Counts the request and rolls the dice; call exactly once per non-control request.
     Action nextAction();
     int latencyMs() const { return m_current.latencyMs; }
+    int retryAfterSeconds() const { return m_current.retryAfterSeconds; }
+    // For a request that was handled normally: whether to close its connection instead of answering (the client
+    // then cannot know that its create arrived). Rolls its own dice, so the sequence of nextAction() is unchanged.
+    bool takeDropAfterHandling();
 
     bool takeMalformedPage(int page);
     bool takeTruncatedPage(int page);
@@ -49,6 +56,7 @@ private:
     Settings m_startup;
     Settings m_current;
     QRandomGenerator m_random;
+    QRandomGenerator m_afterRandom;
     quint64 m_requestCount = 0;
     int m_malformedPage = 0;
     int m_truncatedPage = 0;

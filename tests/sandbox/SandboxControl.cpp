@@ -73,6 +73,7 @@ SandboxReply SandboxControl::handle(const QHttpServerRequest& request)
                 {QStringLiteral("generation"), m_data.generation()},
                 {QStringLiteral("special"), m_data.specialCases()},
                 {QStringLiteral("bobHires"), int(m_bob.receivedHires().size())},
+                {QStringLiteral("bobPendingHires"), m_bob.distinctPendingHireCount()},
             });
     }
     if (path == QLatin1String("/_sandbox/bob/hires") && get) {

@@ -88,6 +88,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         break;
     case FaultInjector::Action::None:
         reply = m_handler ? m_handler(request) : SandboxReply::empty(404);
+        if (m_faults.takeDropAfterHandling()) {
+            reply = SandboxReply::dropped(); // what the handler did (a stored hire) stays done
+        }
         break;
     }
     m_log.append(m_name, method, path, reply.status);
@@ -147,12 +150,13 @@ SandboxReply SandboxServer::faultReply(int status) const
                               {QStringLiteral("key"), QStringLiteral("rate.limit.exceeded")},
                               {QStringLiteral("error"), QStringLiteral("Too many requests (sandbox burst)")},
                           });
-        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+        const int retryAfter = m_faults.retryAfterSeconds();
+        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)});
         if (!ashby) {
             reply.headers.append({QByteArrayLiteral("X-RateLimit-Limit"), QByteArrayLiteral("50")});
             reply.headers.append({QByteArrayLiteral("X-RateLimit-Remaining"), QByteArrayLiteral("0")});
-            reply.headers.append(
-                {QByteArrayLiteral("X-RateLimit-Reset"), QByteArray::number(QDateTime::currentSecsSinceEpoch() + 1)});
+            reply.headers.append({QByteArrayLiteral("X-RateLimit-Reset"),
+                QByteArray::number(QDateTime::currentSecsSinceEpoch() + retryAfter)});
         }
         return reply;
     }

@@ -64,9 +64,14 @@
 //   POST /_sandbox/faults {latencyMs, errorRate, burst429, dropRate, ashbyMalformedPage: N, ashbyTruncatedPage: N,
 //        ashbyWrongType: "<applicationId>", bobHireStatus: 401, ashbyTokenExpired: true} -> current faults
 //        (targeted faults fire once; bobHireStatus holds until reset; 0 clears)
+//        Also (no command-line flag): retryAfterSeconds: N (0..3600, default 1) = Retry-After of the injected 429s
+//        (Bob's X-RateLimit-Reset = now + N); dropAfterHandlingRate: P (0..1, default 0) = share of requests that
+//        are handled (a hire IS stored) and then closed without an answer, as a connection lost mid-send.
 //   GET  /_sandbox/faults           POST /_sandbox/faults/reset (back to the command-line knobs)
 //   POST /_sandbox/ashby/hire -> {"applicationId","candidateId","generation"}
-//   GET  /_sandbox/state -> {"applications","hired","ids":[hired ids],"generation","special":{edge cases},"bobHires"}
+//   GET  /_sandbox/state -> {"applications","hired","ids":[hired ids],"generation","special":{edge cases},"bobHires",
+//        "bobPendingHires"}  (bobHires = events received; bobPendingHires = distinct source.attemptId among them, i.e.
+//        the pending hires Bob shows once it recognises a repeated send; an event without attemptId counts alone)
 //   GET  /_sandbox/bob/hires -> [{"id","receivedAt","body"}]     POST /_sandbox/bob/hires/reset
 //   GET  /_sandbox/pending-hires (HTML)
 //   GET  /_sandbox/requests -> [{"server":"ashby"|"bob","method","path","status"}] (status 0 = dropped)

@@ -6,6 +6,7 @@
 #include "hris/bob/BobClient.h"
 #include "http/HttpClient.h"
 #include "http/Redaction.h"
+#include "ledger/AuditCsv.h"
 #include "ledger/Ledger.h"
 #include "main/MainWindow.h"
 #include "mapping/MappingEditor.h"
@@ -23,9 +24,12 @@
 #include "setup/SetupWizard.h"
 #include "sync/HireSync.h"
 
+#include <QDir>
+#include <QFileDialog>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStandardPaths>
 
 AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* parent)
     : QObject(parent)
@@ -38,6 +42,7 @@ AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* 
     connect(m_window, &MainWindow::mappingRequested, this, &AppController::onMappingRequested);
     connect(m_window, &MainWindow::setupRequested, this, &AppController::runSetup);
     connect(m_window, &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(m_window, &MainWindow::auditExportRequested, this, &AppController::exportAudit);
 }
 
 AppController::~AppController()
@@ -526,4 +531,34 @@ void AppController::startDemoSandbox()
         startDemo(endpoints);
     });
     sandbox->start();
+}
+
+void AppController::exportAudit()
+{
+    if (!m_ledger) {
+        return;
+    }
+    const QString suggested
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(QStringLiteral("hirebridge-audit-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+    const QString file
+        = QFileDialog::getSaveFileName(m_window, tr("Export audit log"), suggested, tr("CSV files (*.csv)"));
+    if (file.isEmpty()) {
+        return;
+    }
+    exportAuditTo(file);
+}
+
+bool AppController::exportAuditTo(const QString& file)
+{
+    QString error;
+    const auto entries = m_ledger->audit();
+    if (!AuditCsv::write(entries, file, &error)) {
+        m_window->showError(
+            tr("The audit log could not be saved to %1: %2").arg(QDir::toNativeSeparators(file), error));
+        return false;
+    }
+    m_window->showStatus(
+        tr("Audit log saved: %1 entries in %2").arg(entries.size()).arg(QDir::toNativeSeparators(file)));
+    return true;
 }

@@ -38,6 +38,8 @@ public:
     // `hirebridge --demo`, or "Try with demo data" in the wizard: the bundled sandbox and a throw-away profile.
     void startDemoSandbox();
     void openSettings();
+    void exportAudit();
+    bool exportAuditTo(const QString& file); // the dialog-free part, for tests
     // Demo profile: the sandbox's endpoints and made-up credentials in memory, a throw-away data directory.
     void startDemo(const QJsonObject& endpoints);
 

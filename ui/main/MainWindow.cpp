@@ -94,6 +94,11 @@ void MainWindow::createActions()
     m_mappingAction->setToolTip(tr("Choose which Ashby field fills which Bob field"));
     connect(m_mappingAction, &QAction::triggered, this, &MainWindow::mappingRequested);
 
+    m_auditAction = new QAction(tr("Export &audit log…"), this);
+    m_auditAction->setObjectName(QStringLiteral("actionExportAudit"));
+    m_auditAction->setToolTip(tr("Save everything sent to Bob, with answers, as a CSV file"));
+    connect(m_auditAction, &QAction::triggered, this, &MainWindow::auditExportRequested);
+
     m_setupAction = new QAction(tr("Run &setup again…"), this);
     m_setupAction->setObjectName(QStringLiteral("actionSetup"));
     connect(m_setupAction, &QAction::triggered, this, &MainWindow::setupRequested);
@@ -127,6 +132,7 @@ void MainWindow::createActions()
     fileMenu->addAction(m_mappingAction);
     fileMenu->addAction(m_settingsAction);
     fileMenu->addAction(m_setupAction);
+    fileMenu->addAction(m_auditAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_findAction);
     fileMenu->addSeparator();

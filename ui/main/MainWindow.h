@@ -55,6 +55,7 @@ Q_SIGNALS:
     void mappingRequested();
     void setupRequested();
     void settingsRequested();
+    void auditExportRequested();
 
 private Q_SLOTS:
     void onSyncTriggered();
@@ -89,6 +90,7 @@ private:
     QAction* m_mappingAction = nullptr;
     QAction* m_setupAction = nullptr;
     QAction* m_settingsAction = nullptr;
+    QAction* m_auditAction = nullptr;
     ErrorBanner* m_keychainBanner = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;

@@ -1,0 +1,277 @@
+// Chaos end-to-end (issue 5, "Exactly once under faults"): the sandbox answers 5xx, sends 429 bursts, drops
+// connections before and after handling a request (a hire that did arrive but whose answer was lost), and the CLI
+// is killed with SIGKILL at several points, including while hire events are in flight. Re-runs finish the work;
+// afterwards every hire is in Bob exactly once (repeats carry the same source.attemptId, so Bob recognises them),
+// none is lost, the internal hire was never sent and the hire without an e-mail failed validation.
+#include "SandboxProcess.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+#include <QTest>
+
+namespace {
+
+constexpr qint64 kBudgetMs = 120000; // everything, including sync, kills and the final runs
+constexpr int kMaxSyncTries = 10;
+constexpr int kMaxFinishRuns = 15;
+
+QString dump(const CliResult& r)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
+        .arg(r.exitCode)
+        .arg(QString::fromUtf8(r.out.left(3000)), QString::fromUtf8(r.err.right(3000)));
+}
+
+QJsonObject sourceOf(const QJsonValue& event)
+{
+    return event.toObject().value(QStringLiteral("body")).toObject().value(QStringLiteral("source")).toObject();
+}
+
+// applicationId -> Bob state of its record, from `hires --json`.
+QHash<QString, QString> bobStates(const QJsonArray& hires)
+{
+    QHash<QString, QString> states;
+    for (const auto& v : hires) {
+        const auto o = v.toObject();
+        states.insert(o.value(QStringLiteral("applicationId")).toString(),
+            o.value(QStringLiteral("targets"))
+                .toObject()
+                .value(QStringLiteral("bob"))
+                .toObject()
+                .value(QStringLiteral("state"))
+                .toString());
+    }
+    return states;
+}
+
+// One killed run: SIGKILL after `delayMs`, or (when `afterEvents` > 0) as soon as the sandbox has stored that many
+// more hire events than before the run, i.e. while their answers are still on the way (latency).
+struct KillPoint
+{
+    int delayMs = 0;
+    int afterEvents = 0;
+};
+
+} // namespace
+
+class TestChaosE2e : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_clock.start();
+        m_sandbox = std::make_unique<SandboxProcess>();
+        QString error;
+        QVERIFY2(m_sandbox->start({}, &error), qPrintable(error));
+        QVERIFY(m_dir.isValid());
+        m_env = m_sandbox->cliEnvironment(m_dir.path() + QStringLiteral("/data"));
+    }
+    void cleanupTestCase() { m_sandbox.reset(); }
+
+    void killedAndRerunUnderFaults_everyHireInBobExactlyOnce()
+    {
+        const auto state = QJsonDocument::fromJson(m_sandbox->get(QStringLiteral("/state"))).object();
+        const int hired = state.value(QStringLiteral("hired")).toInt();
+        QVERIFY(hired >= 12);
+        const auto special = state.value(QStringLiteral("special")).toObject();
+        const QString internalHire = special.value(QStringLiteral("internalHire"))
+                                         .toObject()
+                                         .value(QStringLiteral("applicationId"))
+                                         .toString();
+        const QString noEmail
+            = special.value(QStringLiteral("noEmail")).toObject().value(QStringLiteral("applicationId")).toString();
+        QVERIFY(!internalHire.isEmpty() && !noEmail.isEmpty());
+
+        // Retry-After: 0 keeps the 429 bursts without making every burst cost a second.
+        const QJsonObject faults {
+            {QStringLiteral("errorRate"), 0.1},
+            {QStringLiteral("burst429"), 7},
+            {QStringLiteral("dropRate"), 0.05},
+            {QStringLiteral("dropAfterHandlingRate"), 0.05},
+            {QStringLiteral("latencyMs"), 20},
+            {QStringLiteral("retryAfterSeconds"), 0},
+        };
+        const auto applied = QJsonDocument::fromJson(m_sandbox->post(QStringLiteral("/faults"), faults)).object();
+        QCOMPARE(applied.value(QStringLiteral("burst429")).toInt(), 7);
+        QCOMPARE(applied.value(QStringLiteral("retryAfterSeconds")).toInt(), 0);
+
+        // Sync until it succeeds (reads are retried, but a read can still fail six times in a row).
+        bool synced = false;
+        for (int i = 0; i < kMaxSyncTries && !synced && m_clock.elapsed() < kBudgetMs; ++i) {
+            const auto sync = runCli({QStringLiteral("sync")}, m_env, 60000);
+            synced = sync.exitCode == 0;
+            if (!synced) {
+                qInfo().noquote() << "sync try" << i + 1 << "failed:" << dump(sync);
+            }
+        }
+        QVERIFY2(synced, "sync did not succeed under faults");
+        QCOMPARE(hires().size(), hired);
+
+        // Killed runs: early (start-up, directory read), mid-run, and right after Bob stored events.
+        const QList<KillPoint> killPoints {
+            {50, 0},
+            {120, 0},
+            {0, 1},
+            {200, 0},
+            {0, 3},
+            {350, 0},
+            {0, 6},
+            {600, 0},
+            {0, 2},
+        };
+        int killed = 0;
+        int killedWithEventsInFlight = 0;
+        for (const KillPoint& point : killPoints) {
+            if (m_clock.elapsed() > kBudgetMs / 2) {
+                break;
+            }
+            const int before = receivedCount();
+            QProcess push;
+            push.setProcessEnvironment(m_env);
+            push.start(QProcessEnvironment::systemEnvironment().value(QStringLiteral("HIREBRIDGE_CLI_BIN")),
+                {QStringLiteral("push"), QStringLiteral("--all-ready"), QStringLiteral("--json")});
+            QVERIFY2(push.waitForStarted(10000), qPrintable(push.errorString()));
+            push.closeWriteChannel();
+            bool finishedAlone = false;
+            if (point.afterEvents > 0) {
+                QElapsedTimer waited;
+                waited.start();
+                while (receivedCount() < before + point.afterEvents && waited.elapsed() < 15000) {
+                    if (push.waitForFinished(2)) {
+                        finishedAlone = true;
+                        break;
+                    }
+                }
+            } else {
+                finishedAlone = push.waitForFinished(point.delayMs);
+            }
+            if (!finishedAlone && push.state() != QProcess::NotRunning) {
+                push.kill(); // SIGKILL: no clean-up of any kind
+                QVERIFY(push.waitForFinished(5000));
+                ++killed;
+                killedWithEventsInFlight += point.afterEvents > 0 ? 1 : 0;
+            }
+            qInfo().noquote() << QStringLiteral("run with kill point %1 ms / %2 event(s): %3, Bob events %4 -> %5")
+                                     .arg(point.delayMs)
+                                     .arg(point.afterEvents)
+                                     .arg(finishedAlone ? QStringLiteral("finished alone") : QStringLiteral("killed"))
+                                     .arg(before)
+                                     .arg(receivedCount());
+        }
+        QVERIFY2(killed >= 3, "too few runs were actually killed");
+        QVERIFY2(killedWithEventsInFlight >= 1, "no run was killed while hire events were in flight");
+
+        // Now let runs finish until every hire except the one without an e-mail is pushed or exists.
+        const auto isDone = [&](const QHash<QString, QString>& states) {
+            for (auto it = states.begin(); it != states.end(); ++it) {
+                if (it.key() != noEmail && it.value() != QLatin1String("pushed")
+                    && it.value() != QLatin1String("exists")) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        bool done = false;
+        CliResult last;
+        for (int i = 0; i < kMaxFinishRuns && !done && m_clock.elapsed() < kBudgetMs; ++i) {
+            const int remaining = int(std::max<qint64>(5000, kBudgetMs - m_clock.elapsed()));
+            last = runCli({QStringLiteral("push"), QStringLiteral("--all-ready"), QStringLiteral("--json")}, m_env,
+                std::min(60000, remaining));
+            done = last.exitCode == 0 || isDone(bobStates(hires()));
+            qInfo().noquote() << "finishing run" << i + 1 << "exit" << last.exitCode;
+        }
+        QVERIFY2(done, qPrintable(QStringLiteral("not done after the finishing runs; last: %1").arg(dump(last))));
+        QVERIFY2(m_clock.elapsed() < kBudgetMs, "the chaos run took too long");
+
+        // The ledger: every hire except the two edge cases pushed; the internal hire exists; no e-mail failed.
+        const QJsonArray list = hires();
+        QCOMPARE(list.size(), hired);
+        const auto states = bobStates(list);
+        QVERIFY(isDone(states));
+        QCOMPARE(states.value(internalHire), QStringLiteral("exists"));
+        QCOMPARE(states.value(noEmail), QStringLiteral("failed"));
+        QHash<QString, QString> remoteIds;
+        QSet<QString> pushed;
+        for (const auto& v : list) {
+            const auto o = v.toObject();
+            const QString id = o.value(QStringLiteral("applicationId")).toString();
+            if (states.value(id) == QLatin1String("pushed")) {
+                pushed.insert(id);
+                remoteIds.insert(id,
+                    o.value(QStringLiteral("targets"))
+                        .toObject()
+                        .value(QStringLiteral("bob"))
+                        .toObject()
+                        .value(QStringLiteral("remoteId"))
+                        .toString());
+            }
+        }
+        QCOMPARE(pushed.size(), hired - 2);
+
+        // Bob: exactly the pushed hires arrived (none lost, nothing extra); the repeats of one hire are one attempt.
+        const QJsonArray events = m_sandbox->receivedHires();
+        QHash<QString, QSet<QString>> attemptsByHire;
+        QHash<QString, QSet<QString>> eventIdsByHire;
+        for (const auto& e : events) {
+            const auto source = sourceOf(e);
+            const QString id = source.value(QStringLiteral("applicationId")).toString();
+            const QString attempt = source.value(QStringLiteral("attemptId")).toString();
+            QVERIFY2(!attempt.isEmpty(), qPrintable(QStringLiteral("an event for %1 without attemptId").arg(id)));
+            attemptsByHire[id].insert(attempt);
+            eventIdsByHire[id].insert(e.toObject().value(QStringLiteral("id")).toString());
+        }
+        const QList<QString> sentIds = attemptsByHire.keys();
+        QCOMPARE(QSet<QString>(sentIds.begin(), sentIds.end()), pushed);
+        QVERIFY(!attemptsByHire.contains(internalHire));
+        QVERIFY(!attemptsByHire.contains(noEmail));
+        for (auto it = attemptsByHire.begin(); it != attemptsByHire.end(); ++it) {
+            QVERIFY2(it.value().size() == 1,
+                qPrintable(QStringLiteral("hire %1 reached Bob under %2 different attempt ids: %3")
+                               .arg(it.key())
+                               .arg(it.value().size())
+                               .arg(QStringList(it.value().begin(), it.value().end()).join(QStringLiteral(", ")))));
+            // The remote id the ledger kept is one of the events Bob stored for this hire.
+            QVERIFY2(eventIdsByHire.value(it.key()).contains(remoteIds.value(it.key())),
+                qPrintable(QStringLiteral("hire %1: ledger remote id %2 is not one of Bob's events")
+                               .arg(it.key(), remoteIds.value(it.key()))));
+        }
+        const auto finalState = QJsonDocument::fromJson(m_sandbox->get(QStringLiteral("/state"))).object();
+        QCOMPARE(finalState.value(QStringLiteral("bobPendingHires")).toInt(), int(pushed.size()));
+        QCOMPARE(finalState.value(QStringLiteral("bobHires")).toInt(), int(events.size()));
+        qInfo().noquote() << QStringLiteral("%1 killed run(s) (%2 with events in flight); Bob received %3 event(s) for "
+                                            "%4 hire(s); %5 s in all")
+                                 .arg(killed)
+                                 .arg(killedWithEventsInFlight)
+                                 .arg(events.size())
+                                 .arg(pushed.size())
+                                 .arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1);
+    }
+
+private:
+    QJsonArray hires()
+    {
+        const auto r = runCli({QStringLiteral("hires"), QStringLiteral("--json")}, m_env);
+        if (r.exitCode != 0) {
+            qWarning().noquote() << "hires --json failed:" << dump(r);
+        }
+        return r.json().array();
+    }
+
+    int receivedCount()
+    {
+        return QJsonDocument::fromJson(m_sandbox->get(QStringLiteral("/state")))
+            .object()
+            .value(QStringLiteral("bobHires"))
+            .toInt();
+    }
+
+    QElapsedTimer m_clock;
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QTemporaryDir m_dir;
+    QProcessEnvironment m_env;
+};
+
+QTEST_GUILESS_MAIN(TestChaosE2e)
+#include "test_chaos_e2e.moc"
