@@ -15,6 +15,9 @@ namespace {
 constexpr qint64 kBudgetMs = 120000; // everything, including sync, kills and the final runs
 constexpr int kMaxSyncTries = 10;
 constexpr int kMaxFinishRuns = 15;
+constexpr int kHires = 60;
+constexpr int kMinKilledInFlight = 3; // runs killed right after Bob stored an event whose answer was on the way
+constexpr int kMaxExtraKills = 6;
 
 QString dump(const CliResult& r)
 {
@@ -64,7 +67,8 @@ private Q_SLOTS:
         m_clock.start();
         m_sandbox = std::make_unique<SandboxProcess>();
         QString error;
-        QVERIFY2(m_sandbox->start({}, &error), qPrintable(error));
+        // More hires than the default 30, so the kills land while there is still work to interrupt.
+        QVERIFY2(m_sandbox->start({QStringLiteral("--hires"), QString::number(kHires)}, &error), qPrintable(error));
         QVERIFY(m_dir.isValid());
         m_env = m_sandbox->cliEnvironment(m_dir.path() + QStringLiteral("/data"));
     }
@@ -110,20 +114,23 @@ private Q_SLOTS:
         QCOMPARE(hires().size(), hired);
 
         // Killed runs: early (start-up, directory read), mid-run, and right after Bob stored events.
-        const QList<KillPoint> killPoints {
+        // More event-triggered kills are added (bounded) until enough of them interrupted a run, whatever the dice.
+        QList<KillPoint> killPoints {
             {50, 0},
-            {120, 0},
             {0, 1},
-            {200, 0},
+            {120, 0},
             {0, 3},
-            {350, 0},
-            {0, 6},
-            {600, 0},
+            {200, 0},
             {0, 2},
+            {300, 0},
+            {0, 5},
+            {450, 0},
         };
         int killed = 0;
         int killedWithEventsInFlight = 0;
-        for (const KillPoint& point : killPoints) {
+        int extraKills = 0;
+        for (int index = 0; index < killPoints.size(); ++index) {
+            const KillPoint point = killPoints.at(index);
             if (m_clock.elapsed() > kBudgetMs / 2) {
                 break;
             }
@@ -159,6 +166,11 @@ private Q_SLOTS:
                                      .arg(finishedAlone ? QStringLiteral("finished alone") : QStringLiteral("killed"))
                                      .arg(before)
                                      .arg(receivedCount());
+            if (index == killPoints.size() - 1 && killedWithEventsInFlight < kMinKilledInFlight
+                && extraKills < kMaxExtraKills) {
+                ++extraKills;
+                killPoints.append(KillPoint {0, 1});
+            }
         }
         QVERIFY2(killed >= 3, "too few runs were actually killed");
         QVERIFY2(killedWithEventsInFlight >= 1, "no run was killed while hire events were in flight");

@@ -174,9 +174,13 @@ private Q_SLOTS:
         run(bob, o);
         QCOMPARE(state("app-1"), PushState::Failed);
         QVERIFY(m_ledger->pushRecord(s("app-1"), s("bob"))->transient);
+        const QString firstAttempt = m_ledger->pushRecord(s("app-1"), s("bob"))->attemptId;
+        QVERIFY(!firstAttempt.isEmpty());
         run(bob, allReady());
         QCOMPARE(state("app-1"), PushState::Pushed);
         QCOMPARE(bob.events.size(), 1);
+        // A transient failure may have reached Bob: the repeat carries the same attempt id so Bob can recognise it.
+        QCOMPARE(bob.events.first().value(s("source")).toObject().value(s("attemptId")).toString(), firstAttempt);
     }
 
     void push_badRequest_permanentFailureRetriedOnlyWhenNamed()
