@@ -1,4 +1,5 @@
 // End-to-end: the main window on the demo sandbox, as `hirebridge --demo` opens it, driven by clicks.
+#include "GuiTestSupport.h"
 #include "app/AppController.h"
 #include "app/DemoSandbox.h"
 #include "ledger/Ledger.h"
@@ -22,15 +23,7 @@
 
 namespace {
 
-QString screenshotDir()
-{
-    QString dir = qEnvironmentVariable("HIREBRIDGE_SCREENSHOT_DIR");
-    if (dir.isEmpty()) {
-        dir = QDir::temp().filePath(QStringLiteral("hirebridge-screenshots"));
-    }
-    QDir().mkpath(dir);
-    return dir;
-}
+using GuiTest::screenshotDir;
 
 QToolButton* toolButtonFor(QMainWindow* window, const char* actionName)
 {
