@@ -2,6 +2,7 @@
 
 #include <QCollator>
 #include <QCollatorSortKey>
+#include <QDate>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -97,6 +98,9 @@ void HiresModel::setHires(const QList<Hire>& hires, const QList<PushRecord>& rec
         row.hiringManagerEmail = hire.hiringManager.email;
         row.warnings = hire.warnings;
         row.filterKey = QStringList {row.candidate, row.job, row.email}.join(QLatin1Char('\n')).toCaseFolded();
+        if (const QDate start = QDate::fromString(row.startDate, Qt::ISODate); start.isValid()) {
+            row.startDay = start.toJulianDay();
+        }
         m_rowByApplication.insert(row.applicationId, int(m_rows.size()));
         m_rows.append(std::move(row));
     }
@@ -239,6 +243,19 @@ std::optional<PushState> HiresModel::stateAt(int row, const QString& target) con
         return std::nullopt;
     }
     return cellAt(row, int(targetIndex)).state;
+}
+
+quint8 HiresModel::stateMaskAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size()) {
+        return 0;
+    }
+    quint8 mask = 0;
+    const int targetCount = int(m_targets.size());
+    for (int t = 0; t < targetCount; ++t) {
+        mask |= quint8(1U << unsigned(cellAt(row, t).state));
+    }
+    return mask;
 }
 
 bool HiresModel::isCheckableState(PushState state)

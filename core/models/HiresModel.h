@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <array>
+#include <limits>
 #include <optional>
 
 // The hires dashboard: one row per hire, the hire's own columns, then one column per configured target holding the
@@ -60,6 +61,11 @@ public:
 
     // Direct access for the proxy: avoids a QVariant per row when filtering or sorting 100,000 rows.
     const QString& filterKeyAt(int row) const { return m_rows[row].filterKey; }
+    // Julian day of the start date, or NoStartDay when the hire has none (or an unreadable one); parsed once.
+    static constexpr qint64 NoStartDay = std::numeric_limits<qint64>::min();
+    qint64 startDayAt(int row) const { return m_rows[row].startDay; }
+    // Bit (1 << int(state)) is set when at least one target of the row is in that state.
+    quint8 stateMaskAt(int row) const;
     int sortRankAt(int row, int column) const;
 
     // Whether the admin may tick a record in this state for pushing.
@@ -102,6 +108,7 @@ private:
         QString hiringManagerEmail;
         QStringList warnings;
         QString filterKey; // case-folded candidate, job and e-mail
+        qint64 startDay = NoStartDay;
     };
 
     const Cell& cellAt(int row, int targetIndex) const { return m_cells[row * m_targets.size() + targetIndex]; }

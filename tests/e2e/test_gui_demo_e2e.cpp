@@ -3,6 +3,7 @@
 #include "app/AppController.h"
 #include "app/DemoSandbox.h"
 #include "ledger/Ledger.h"
+#include "main/HireDetails.h"
 #include "main/MainWindow.h"
 #include "mapping/MappingEditor.h"
 #include "mapping/MappingEditorDialog.h"
@@ -97,6 +98,30 @@ private Q_SLOTS:
         QCOMPARE(pushed, rows - 2);
         QCOMPARE(controller.ledger()->pushRecords().size(), rows);
         QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-pushed.png")));
+
+        // The details pane's data for a pushed hire: its record, the payload as a push renders it, its audit history.
+        QString pushedId;
+        for (int row = 0; row < window.model()->rowCount() && pushedId.isEmpty(); ++row) {
+            if (window.model()->stateAt(row, QStringLiteral("bob")) == PushState::Pushed) {
+                pushedId = window.model()->applicationIdAt(row);
+            }
+        }
+        const HireDetails details = controller.details(pushedId);
+        QCOMPARE(details.hire.applicationId, pushedId);
+        QCOMPARE(details.records.size(), 1);
+        QCOMPARE(details.payload.value(QStringLiteral("schema")).toString(), QStringLiteral("hirebridge.hire/v1"));
+        QVERIFY(!details.audit.isEmpty());
+
+        // Skip from the Hires menu: the failed hire (no e-mail) is set aside.
+        auto* view2 = window.findChild<QTableView*>(QStringLiteral("hiresView"));
+        view2->clearSelection();
+        for (int row = 0; row < view2->model()->rowCount(); ++row) {
+            if (view2->model()->index(row, 0).data().toString().startsWith(QStringLiteral("Björn"))) {
+                view2->selectRow(row);
+            }
+        }
+        window.findChild<QAction*>(QStringLiteral("actionSkip"))->trigger();
+        QTRY_COMPARE(window.model()->countInState(PushState::Skipped), 1);
 
         // The audit log leaves as CSV: one "send" line per hire sent.
         QTemporaryDir dir;

@@ -4,10 +4,12 @@
 #include "app/DemoSandbox.h"
 #include "ashby/AshbyClient.h"
 #include "hris/bob/BobClient.h"
+#include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
 #include "http/Redaction.h"
 #include "ledger/AuditCsv.h"
 #include "ledger/Ledger.h"
+#include "main/HireDetails.h"
 #include "main/MainWindow.h"
 #include "mapping/MappingEditor.h"
 #include "mapping/MappingEditorDialog.h"
@@ -43,6 +45,9 @@ AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* 
     connect(m_window, &MainWindow::setupRequested, this, &AppController::runSetup);
     connect(m_window, &MainWindow::settingsRequested, this, &AppController::openSettings);
     connect(m_window, &MainWindow::auditExportRequested, this, &AppController::exportAudit);
+    connect(m_window, &MainWindow::retryFailedRequested, this, &AppController::onPushRequested);
+    connect(m_window, &MainWindow::skipRequested, this, &AppController::onSkipRequested);
+    m_window->setDetailsProvider([this](const QString& applicationId) { return details(applicationId); });
 }
 
 AppController::~AppController()
@@ -561,4 +566,65 @@ bool AppController::exportAuditTo(const QString& file)
     m_window->showStatus(
         tr("Audit log saved: %1 entries in %2").arg(entries.size()).arg(QDir::toNativeSeparators(file)));
     return true;
+}
+
+void AppController::onSkipRequested(const QList<QPair<QString, QString>>& items)
+{
+    if (busy() || !m_ledger) {
+        return;
+    }
+    QStringList errors;
+    for (const auto& [applicationId, target] : items) {
+        QString error;
+        if (!m_ledger->setState(applicationId, target, PushState::Skipped, tr("Skipped by the admin"), &error)) {
+            errors << error;
+        }
+    }
+    reloadView();
+    if (!errors.isEmpty()) {
+        m_window->showError(errors.join(QLatin1Char('\n')));
+    }
+}
+
+HireDetails AppController::details(const QString& applicationId) const
+{
+    HireDetails d;
+    if (!m_ledger) {
+        return d;
+    }
+    const auto hire = m_ledger->hire(applicationId);
+    if (!hire) {
+        return d;
+    }
+    d.hire = *hire;
+    for (const auto& target : m_config.targets()) {
+        if (const auto record = m_ledger->pushRecord(applicationId, target)) {
+            d.records.append(*record);
+        }
+    }
+    d.audit = m_ledger->audit(applicationId);
+    // The payload exactly as a push would render it now: the saved profile and the cached catalogues.
+    QString profileError;
+    const auto profile = ProfileStore(m_config.dataDir).loadProfile(QStringLiteral("bob"), &profileError);
+    if (!profile) {
+        d.issues << profileError;
+        return d;
+    }
+    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, QStringLiteral("bob"));
+    const SourceCatalog sources = ProfileStore::cachedSourceCatalog(*m_ledger);
+    MappingEngine::Options options;
+    options.directMode = m_config.bob.mode == BobMode::Direct;
+    const MappingEngine engine(*profile, catalog ? &*catalog : nullptr, &sources, options);
+    const MappingResult mapped = engine.map(*hire);
+    BobHireEvent::Input in;
+    in.hire = *hire;
+    in.attemptId = QStringLiteral("preview");
+    in.sentAt = QDateTime::currentDateTimeUtc();
+    in.fields = mapped.fields;
+    d.payload = BobHireEvent::build(in);
+    for (const auto& issue : mapped.issues) {
+        d.issues << (issue.severity == MappingIssue::Severity::Error ? tr("Error: %1") : tr("Warning: %1"))
+                        .arg(issue.message);
+    }
+    return d;
 }

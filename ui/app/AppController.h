@@ -18,6 +18,7 @@ class Ledger;
 class MainWindow;
 class MappingEditorDialog;
 class Notifier;
+struct HireDetails;
 class PushRun;
 class QNetworkAccessManager;
 class SecretStore;
@@ -39,6 +40,9 @@ public:
     void startDemoSandbox();
     void openSettings();
     void exportAudit();
+    void onSkipRequested(const QList<QPair<QString, QString>>& items);
+    // What the details pane shows: the hire, its records, the payload the mapping renders now, the audit history.
+    HireDetails details(const QString& applicationId) const;
     bool exportAuditTo(const QString& file); // the dialog-free part, for tests
     // Demo profile: the sandbox's endpoints and made-up credentials in memory, a throw-away data directory.
     void startDemo(const QJsonObject& endpoints);

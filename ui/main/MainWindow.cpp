@@ -1,15 +1,20 @@
 #include "MainWindow.h"
 
 #include "ErrorBanner.h"
+#include "HireDetailsPane.h"
 #include "HiresView.h"
 #include "MessageBox.h"
 #include "PushStateDelegate.h"
 #include "UiLogging.h"
 #include "models/HiresFilterProxyModel.h"
 #include "models/HiresModel.h"
+#include "models/ItemRoles.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageReader>
 #include <QItemSelectionModel>
@@ -18,12 +23,14 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
-#include <set>
+#include <algorithm>
 
 namespace {
 
@@ -37,6 +44,19 @@ QIcon resourceIcon(const QString& path, QStyle::StandardPixmap fallback, const Q
     }
     return fallback == QStyle::SP_CustomBase ? QIcon() : widget->style()->standardIcon(fallback, nullptr, widget);
 }
+
+constexpr unsigned bit(PushState state)
+{
+    return 1U << unsigned(state);
+}
+
+constexpr unsigned CheckableStates = bit(PushState::Ready) | bit(PushState::Failed) | bit(PushState::Skipped);
+constexpr unsigned PushableStates = bit(PushState::Ready) | bit(PushState::Failed);
+constexpr unsigned SkippableStates = bit(PushState::Ready) | bit(PushState::Failed);
+constexpr unsigned FailedStates = bit(PushState::Failed);
+
+// A date edit at this value shows "Any": that bound of the start-date range is open.
+const QDate NoBound(2000, 1, 1);
 
 } // namespace
 
@@ -63,6 +83,7 @@ MainWindow::MainWindow(const QStringList& targets, QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onRowsShownChanged);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::onRowsShownChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
 
     updateCountsLabel();
     updatePlaceholder();
@@ -87,6 +108,32 @@ void MainWindow::createActions()
     m_pushAction->setObjectName(QStringLiteral("actionPush"));
     m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     connect(m_pushAction, &QAction::triggered, this, &MainWindow::onPushTriggered);
+
+    m_tickSelectedAction = new QAction(tr("&Tick selected"), this);
+    m_tickSelectedAction->setObjectName(QStringLiteral("actionTickSelected"));
+    m_tickSelectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_tickSelectedAction->setToolTip(tr("Tick every target of the selected hires that can still be pushed (%1)")
+                                         .arg(m_tickSelectedAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_tickSelectedAction, &QAction::triggered, this, &MainWindow::onTickSelectedTriggered);
+
+    m_skipAction = new QAction(tr("S&kip"), this);
+    m_skipAction->setObjectName(QStringLiteral("actionSkip"));
+    m_skipAction->setToolTip(tr("Never push the selected hires where they are ready or failed"));
+    connect(m_skipAction, &QAction::triggered, this, &MainWindow::onSkipTriggered);
+
+    m_retryFailedAction = new QAction(tr("&Retry failed"), this);
+    m_retryFailedAction->setObjectName(QStringLiteral("actionRetryFailed"));
+    m_retryFailedAction->setToolTip(tr("Send the selected hires again where they failed"));
+    connect(m_retryFailedAction, &QAction::triggered, this, &MainWindow::onRetryFailedTriggered);
+
+    m_detailsAction = new QAction(tr("&Details"), this);
+    m_detailsAction->setObjectName(QStringLiteral("actionDetails"));
+    m_detailsAction->setCheckable(true);
+    m_detailsAction->setChecked(true);
+    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_detailsAction->setToolTip(tr("Show the selected hire's data, payload and history (%1)")
+                                    .arg(m_detailsAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_detailsAction, &QAction::toggled, this, &MainWindow::onDetailsToggled);
 
     m_mappingAction = new QAction(tr("Field &mapping…"), this);
     m_mappingAction->setObjectName(QStringLiteral("actionMapping"));
@@ -137,6 +184,14 @@ void MainWindow::createActions()
     fileMenu->addAction(m_findAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+    QMenu* hiresMenu = menuBar()->addMenu(tr("H&ires"));
+    hiresMenu->setObjectName(QStringLiteral("hiresMenu"));
+    hiresMenu->addAction(m_tickSelectedAction);
+    hiresMenu->addAction(m_retryFailedAction);
+    hiresMenu->addAction(m_skipAction);
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu->addAction(m_detailsAction);
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
     helpMenu->addAction(m_aboutAction);
@@ -153,26 +208,93 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_syncAction);
     toolBar->addAction(m_pushAction);
     toolBar->addSeparator();
+    toolBar->addAction(m_tickSelectedAction);
+    toolBar->addAction(m_retryFailedAction);
+    toolBar->addAction(m_skipAction);
+    toolBar->addSeparator();
     toolBar->addAction(m_mappingAction);
 
     auto* spacer = new QWidget(toolBar);
     spacer->setObjectName(QStringLiteral("toolBarSpacer"));
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
+    toolBar->addAction(m_detailsAction);
+}
 
-    m_filterEdit = new QLineEdit(toolBar);
+QDateEdit* MainWindow::createDateEdit(const QString& objectName, const QString& accessibleName, QWidget* parent)
+{
+    auto* edit = new QDateEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setAccessibleName(accessibleName);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(NoBound);
+    edit->setSpecialValueText(tr("Any"));
+    edit->setDate(NoBound);
+    edit->setToolTip(tr("Step down to “Any” or press Clear for no bound"));
+    connect(edit, &QDateEdit::dateChanged, this, &MainWindow::onStartRangeChanged);
+    return edit;
+}
+
+QWidget* MainWindow::createFilterBar(QWidget* parent)
+{
+    auto* bar = new QWidget(parent);
+    bar->setObjectName(QStringLiteral("filterBar"));
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+
+    m_filterEdit = new QLineEdit(bar);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setPlaceholderText(tr("Filter by candidate, job or e-mail"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter hires"));
     m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(m_filterEdit->placeholderText()) + 60);
     m_filterEdit->setMaximumWidth(420);
-    toolBar->addWidget(m_filterEdit);
+    layout->addWidget(m_filterEdit, 1);
     connect(m_filterEdit, &QLineEdit::textChanged, this, &MainWindow::onFilterTextChanged);
     connect(m_findAction, &QAction::triggered, m_filterEdit, [this] {
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
+
+    layout->addSpacing(8);
+    auto* stateLabel = new QLabel(tr("&State:"), bar);
+    m_stateFilter = new QComboBox(bar);
+    m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_stateFilter->setAccessibleName(tr("Filter by push state"));
+    m_stateFilter->setToolTip(tr("Show hires with at least one target in this state"));
+    m_stateFilter->addItem(tr("All"), -1);
+    for (const PushState state : {PushState::Ready, PushState::Failed, PushState::Pushed, PushState::Exists,
+             PushState::Skipped, PushState::Sending}) {
+        m_stateFilter->addItem(HiresModel::stateLabel(state), int(state));
+    }
+    stateLabel->setBuddy(m_stateFilter);
+    layout->addWidget(stateLabel);
+    layout->addWidget(m_stateFilter);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &MainWindow::onStateFilterChanged);
+
+    layout->addSpacing(8);
+    auto* fromLabel = new QLabel(tr("Sta&rt from:"), bar);
+    m_startFrom = createDateEdit(QStringLiteral("startFrom"), tr("Earliest start date"), bar);
+    fromLabel->setBuddy(m_startFrom);
+    auto* toLabel = new QLabel(tr("t&o:"), bar);
+    m_startTo = createDateEdit(QStringLiteral("startTo"), tr("Latest start date"), bar);
+    toLabel->setBuddy(m_startTo);
+    m_clearDatesButton = new QToolButton(bar);
+    m_clearDatesButton->setObjectName(QStringLiteral("clearDatesButton"));
+    m_clearDatesButton->setText(tr("Clear"));
+    m_clearDatesButton->setToolTip(tr("Show every start date"));
+    m_clearDatesButton->setAutoRaise(true);
+    m_clearDatesButton->setEnabled(false);
+    connect(m_clearDatesButton, &QToolButton::clicked, this, &MainWindow::onClearDatesClicked);
+    layout->addWidget(fromLabel);
+    layout->addWidget(m_startFrom);
+    layout->addWidget(toLabel);
+    layout->addWidget(m_startTo);
+    layout->addWidget(m_clearDatesButton);
+    layout->addStretch(0);
+    return bar;
 }
 
 void MainWindow::createCentralArea()
@@ -190,8 +312,12 @@ void MainWindow::createCentralArea()
     layout->addWidget(m_keychainBanner);
     m_errorBanner = new ErrorBanner(central);
     layout->addWidget(m_errorBanner);
+    layout->addWidget(createFilterBar(central));
 
-    m_view = new HiresView(central);
+    m_splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter->setObjectName(QStringLiteral("hiresSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_view = new HiresView(m_splitter);
     m_view->setObjectName(QStringLiteral("hiresView"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(new PushStateDelegate(m_view));
@@ -211,7 +337,14 @@ void MainWindow::createCentralArea()
     m_view->setSortingEnabled(true);
     // The ledger hands hires over by start date; keep that as the first view instead of sorting by name.
     m_view->sortByColumn(HiresModel::StartDate, Qt::AscendingOrder);
-    layout->addWidget(m_view, 1);
+    m_splitter->addWidget(m_view);
+
+    m_detailsPane = new HireDetailsPane(m_splitter);
+    m_splitter->addWidget(m_detailsPane);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_detailsPane->hide(); // until a hire is selected
+    layout->addWidget(m_splitter, 1);
 
     setCentralWidget(central);
 }
@@ -281,6 +414,13 @@ void MainWindow::setHires(const QList<Hire>& hires, const QList<PushRecord>& rec
     m_model->setHires(hires, records);
     updatePlaceholder();
     updateActions();
+    refreshDetails();
+}
+
+void MainWindow::setDetailsProvider(DetailsProvider provider)
+{
+    m_detailsProvider = std::move(provider);
+    refreshDetails();
 }
 
 void MainWindow::setBusy(bool busy, const QString& message)
@@ -401,26 +541,198 @@ void MainWindow::onCheckedItemsChanged()
 void MainWindow::onSelectionChanged()
 {
     updateActions();
+    updateDetailsVisibility();
 }
 
 QList<QPair<QString, QString>> MainWindow::selectedPushableItems() const
 {
-    std::set<int> sourceRows;
+    return selectedItemsInStates(PushableStates);
+}
+
+QList<int> MainWindow::selectedSourceRows() const
+{
     const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    QList<int> rows;
+    rows.reserve(selected.size());
     for (const QModelIndex& index : selected) {
-        sourceRows.insert(m_proxy->mapToSource(index).row());
+        rows.append(m_proxy->mapToSource(index).row());
     }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
+}
+
+QList<QPair<QString, QString>> MainWindow::selectedItemsInStates(unsigned stateMask) const
+{
     QList<QPair<QString, QString>> items;
     const QStringList targets = m_model->targets();
-    for (const int row : sourceRows) {
+    const QList<int> rows = selectedSourceRows();
+    for (const int row : rows) {
+        if ((m_model->stateMaskAt(row) & stateMask) == 0) {
+            continue;
+        }
         for (const QString& target : targets) {
             const std::optional<PushState> state = m_model->stateAt(row, target);
-            if (state == PushState::Ready || state == PushState::Failed) {
+            if (state && (bit(*state) & stateMask) != 0) {
                 items.append({m_model->applicationIdAt(row), target});
             }
         }
     }
     return items;
+}
+
+void MainWindow::onTickSelectedTriggered()
+{
+    const QList<int> rows = selectedSourceRows();
+    if (rows.isEmpty()) {
+        return;
+    }
+    const int before = m_model->checkedCount();
+    const QStringList targets = m_model->targets();
+    for (const QString& target : targets) {
+        m_model->setChecked(rows, target, true);
+    }
+    const int ticked = m_model->checkedCount() - before;
+    showStatus(ticked > 0 ? tr("Ticked %n target(s).", nullptr, ticked)
+                          : tr("Nothing to tick: the selected hires are already ticked, sent or in the target."));
+}
+
+void MainWindow::onSkipTriggered()
+{
+    if (m_busy) {
+        return;
+    }
+    const QList<QPair<QString, QString>> items = selectedItemsInStates(SkippableStates);
+    if (items.isEmpty()) {
+        showStatus(tr("Nothing to skip: select hires that are ready or failed."));
+        return;
+    }
+    qCInfo(lcUi) << "skip requested for" << items.size() << "items";
+    Q_EMIT skipRequested(items);
+}
+
+void MainWindow::onRetryFailedTriggered()
+{
+    if (m_busy) {
+        return;
+    }
+    const QList<QPair<QString, QString>> items = selectedItemsInStates(FailedStates);
+    if (items.isEmpty()) {
+        showStatus(tr("Nothing to retry: select hires that failed."));
+        return;
+    }
+    qCInfo(lcUi) << "retry requested for" << items.size() << "items";
+    Q_EMIT retryFailedRequested(items);
+}
+
+QDate MainWindow::boundOf(const QDateEdit* edit) const
+{
+    return edit->date() == NoBound ? QDate() : edit->date();
+}
+
+void MainWindow::onStateFilterChanged()
+{
+    const int state = m_stateFilter->currentData().toInt();
+    m_proxy->setStateFilter(state < 0 ? std::nullopt : std::optional<PushState>(PushState(state)));
+    updatePlaceholder();
+    updateCountsLabel();
+    // The proxy re-maps: rows filtered away leave the selection without a selectionChanged per row.
+    updateActions();
+    refreshDetails();
+}
+
+void MainWindow::onStartRangeChanged()
+{
+    const QDate from = boundOf(m_startFrom);
+    const QDate to = boundOf(m_startTo);
+    m_clearDatesButton->setEnabled(from.isValid() || to.isValid());
+    m_proxy->setStartDateRange(from, to);
+    updatePlaceholder();
+    updateCountsLabel();
+    // The proxy re-maps: rows filtered away leave the selection without a selectionChanged per row.
+    updateActions();
+    refreshDetails();
+}
+
+void MainWindow::onClearDatesClicked()
+{
+    const QSignalBlocker blockFrom(m_startFrom);
+    const QSignalBlocker blockTo(m_startTo);
+    m_startFrom->setDate(NoBound);
+    m_startTo->setDate(NoBound);
+    onStartRangeChanged();
+}
+
+void MainWindow::onCurrentRowChanged(const QModelIndex& current, const QModelIndex& previous)
+{
+    Q_UNUSED(current)
+    Q_UNUSED(previous)
+    refreshDetails();
+}
+
+void MainWindow::onDetailsToggled()
+{
+    refreshDetails();
+}
+
+HireDetails MainWindow::detailsFromModel(int sourceRow) const
+{
+    HireDetails details;
+    const auto text = [&](int column) { return m_model->index(sourceRow, column).data().toString(); };
+    const QModelIndex first = m_model->index(sourceRow, HiresModel::Candidate);
+    details.hire.applicationId = m_model->applicationIdAt(sourceRow);
+    details.hire.name = text(HiresModel::Candidate);
+    details.hire.email = first.data(ItemRoles::EmailRole).toString();
+    details.hire.jobTitle = text(HiresModel::Job);
+    details.hire.department = text(HiresModel::Department);
+    details.hire.startDate = text(HiresModel::StartDate);
+    details.hire.hiringManager.firstName = text(HiresModel::HiringManager);
+    details.hire.hiringManager.email
+        = m_model->index(sourceRow, HiresModel::HiringManager).data(Qt::ToolTipRole).toString();
+    details.hire.warnings = first.data(ItemRoles::WarningsRole).toStringList();
+    for (int column = HiresModel::FirstTargetColumn; column < m_model->columnCount(); ++column) {
+        const QModelIndex cell = m_model->index(sourceRow, column);
+        PushRecord record = PushRecord::ready(details.hire.applicationId, m_model->targetForColumn(column));
+        record.state = PushState(cell.data(ItemRoles::PushStateRole).toInt());
+        record.remoteId = cell.data(ItemRoles::RemoteIdRole).toString();
+        record.reason = cell.data(ItemRoles::ReasonRole).toString();
+        details.records.append(record);
+    }
+    return details;
+}
+
+void MainWindow::refreshDetails()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const bool wanted = m_detailsAction->isChecked() && current.isValid();
+    if (!wanted) {
+        updateDetailsVisibility();
+        return;
+    }
+    const int sourceRow = m_proxy->mapToSource(current).row();
+    const QString applicationId = m_model->applicationIdAt(sourceRow);
+    const HireDetails details = m_detailsProvider ? m_detailsProvider(applicationId) : detailsFromModel(sourceRow);
+    m_detailsPane->setDetails(details, m_model->targets());
+    updateDetailsVisibility();
+}
+
+void MainWindow::updateDetailsVisibility()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const bool show = m_detailsAction->isChecked() && current.isValid() && m_view->selectionModel()->hasSelection();
+    if (!current.isValid()) {
+        m_detailsPane->clear();
+    }
+    if (show && !m_detailsSized && m_splitter->isVisible()) {
+        // A third of the width, within what the pane needs and what leaves the table readable.
+        const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        const int width = m_splitter->width();
+        const int pane
+            = std::clamp(width / 3, m_detailsPane->minimumWidth(), std::max(m_detailsPane->minimumWidth(), em * 40));
+        m_splitter->setSizes({std::max(0, width - pane - m_splitter->handleWidth()), pane});
+        m_detailsSized = true;
+    }
+    m_detailsPane->setVisible(show);
 }
 
 void MainWindow::updateActions()
@@ -439,6 +751,17 @@ void MainWindow::updateActions()
         m_pushAction->setToolTip(tr("Tick a target for a hire, or select hires, to push them"));
     }
     m_pushAction->setEnabled(!m_busy && (ticked > 0 || anySelected));
+
+    unsigned selectedStates = 0;
+    if (anySelected) {
+        const QList<int> rows = selectedSourceRows();
+        for (const int row : rows) {
+            selectedStates |= m_model->stateMaskAt(row);
+        }
+    }
+    m_tickSelectedAction->setEnabled((selectedStates & CheckableStates) != 0);
+    m_skipAction->setEnabled(!m_busy && (selectedStates & SkippableStates) != 0);
+    m_retryFailedAction->setEnabled(!m_busy && (selectedStates & FailedStates) != 0);
 }
 
 void MainWindow::updateCountsLabel()
@@ -464,6 +787,8 @@ void MainWindow::updatePlaceholder()
 {
     if (m_model->rowCount() == 0) {
         m_view->setPlaceholderText(tr("No hires yet — press Sync to pull hired candidates from Ashby."));
+    } else if (m_filterEdit->text().trimmed().isEmpty()) {
+        m_view->setPlaceholderText(tr("No hires match the state and start-date filters."));
     } else {
         m_view->setPlaceholderText(tr("No hires match “%1”.").arg(m_filterEdit->text().trimmed()));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Hire.h"
+#include "HireDetails.h"
 #include "ledger/PushState.h"
 
 #include <QList>
@@ -9,15 +10,23 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class ErrorBanner;
+class HireDetailsPane;
 class HiresFilterProxyModel;
 class HiresModel;
 class HiresView;
 class QAction;
+class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QModelIndex;
 class QPushButton;
+class QSplitter;
+class QToolButton;
 
 // The hires dashboard. It only shows state and turns clicks into requests (syncRequested, pushRequested,
 // cancelRequested); whoever owns the ledger and the network does the work and reports back through setBusy,
@@ -32,6 +41,11 @@ public:
     HiresModel* model() const { return m_model; }
 
     void setHires(const QList<Hire>& hires, const QList<PushRecord>& records);
+
+    // Fills the details pane for the current hire; called whenever the current row changes while the pane is shown.
+    // Without a provider the pane shows what the table knows.
+    using DetailsProvider = std::function<HireDetails(const QString& applicationId)>;
+    void setDetailsProvider(DetailsProvider provider);
 
     // While busy, Sync and Push are disabled and the progress bar and Cancel button are shown. The progress bar
     // shows an indeterminate busy indicator until setProgress() gives it a total.
@@ -51,6 +65,10 @@ Q_SIGNALS:
     // (applicationId, target) pairs: the ticked cells or, when nothing is ticked, the selected rows for every
     // target whose record is ready or failed.
     void pushRequested(const QList<QPair<QString, QString>>& items);
+    // The selected rows' (applicationId, target) pairs whose record is ready or failed: the admin skips them.
+    void skipRequested(const QList<QPair<QString, QString>>& items);
+    // The selected rows' (applicationId, target) pairs whose record failed: send them again.
+    void retryFailedRequested(const QList<QPair<QString, QString>>& items);
     void cancelRequested();
     void mappingRequested();
     void setupRequested();
@@ -67,11 +85,27 @@ private Q_SLOTS:
     void onRowsShownChanged();
     void onCheckedItemsChanged();
     void onSelectionChanged();
+    void onTickSelectedTriggered();
+    void onSkipTriggered();
+    void onRetryFailedTriggered();
+    void onStateFilterChanged();
+    void onStartRangeChanged();
+    void onClearDatesClicked();
+    void onCurrentRowChanged(const QModelIndex& current, const QModelIndex& previous);
+    void onDetailsToggled();
 
 private:
     void createActions();
     void createToolBar();
     void createCentralArea();
+    QWidget* createFilterBar(QWidget* parent);
+    QDateEdit* createDateEdit(const QString& objectName, const QString& accessibleName, QWidget* parent);
+    QDate boundOf(const QDateEdit* edit) const;
+    void refreshDetails();
+    void updateDetailsVisibility();
+    HireDetails detailsFromModel(int sourceRow) const;
+    QList<int> selectedSourceRows() const;
+    QList<QPair<QString, QString>> selectedItemsInStates(unsigned stateMask) const;
     void createStatusBar();
     void configureColumns();
     void updateActions();
@@ -84,6 +118,17 @@ private:
     HiresView* m_view = nullptr;
     ErrorBanner* m_errorBanner = nullptr;
     QLineEdit* m_filterEdit = nullptr;
+    QComboBox* m_stateFilter = nullptr;
+    QDateEdit* m_startFrom = nullptr;
+    QDateEdit* m_startTo = nullptr;
+    QToolButton* m_clearDatesButton = nullptr;
+    QSplitter* m_splitter = nullptr;
+    HireDetailsPane* m_detailsPane = nullptr;
+    DetailsProvider m_detailsProvider;
+    QAction* m_tickSelectedAction = nullptr;
+    QAction* m_skipAction = nullptr;
+    QAction* m_retryFailedAction = nullptr;
+    QAction* m_detailsAction = nullptr;
     QAction* m_syncAction = nullptr;
     QAction* m_pushAction = nullptr;
     QAction* m_findAction = nullptr;
@@ -99,4 +144,5 @@ private:
     QProgressBar* m_progressBar = nullptr;
     QPushButton* m_cancelButton = nullptr;
     bool m_busy = false;
+    bool m_detailsSized = false; // the pane got its first width; afterwards the splitter keeps the admin's choice
 };

@@ -269,6 +269,54 @@ private Q_SLOTS:
         QCOMPARE(proxy.index(0, HiresModel::FirstTargetColumn).data().toString(), QStringLiteral("Failed"));
     }
 
+    void proxy_stateFilter_anyTargetInThatState()
+    {
+        HiresModel model({QStringLiteral("bob"), QStringLiteral("personio")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+
+        proxy.setStateFilter(PushState::Ready); // app-1 (bob) and app-3 (personio, no record)
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setStateFilter(PushState::Exists);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, HiresModel::Candidate).data().toString(), QStringLiteral("Łukasz Żółć"));
+        proxy.setStateFilter(PushState::Sending);
+        QCOMPARE(proxy.rowCount(), 0);
+
+        // A record that changes state enters or leaves the filtered rows.
+        model.updateRecord(makeRecord(QStringLiteral("app-1"), QStringLiteral("bob"), PushState::Sending));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setFilterText(QStringLiteral("nobody"));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setFilterText(QString());
+        proxy.setStateFilter(std::nullopt);
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+
+    void proxy_startDateRange_inclusiveAndHidesHiresWithoutDate()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+
+        proxy.setStartDateRange(QDate(2026, 3, 2), QDate());
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, HiresModel::StartDate).data().toString(), QStringLiteral("2026-03-02"));
+        proxy.setStartDateRange(QDate(), QDate(2026, 3, 1));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, HiresModel::StartDate).data().toString(), QStringLiteral("2026-01-15"));
+        proxy.setStartDateRange(QDate(2026, 1, 15), QDate(2026, 3, 2));
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setStartDateRange(QDate(2026, 1, 16), QDate(2026, 3, 1));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setStartDateRange(QDate(), QDate());
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+
     void setHires_100000Rows_staysUsable()
     {
         const int count = 100000;
@@ -306,6 +354,24 @@ private Q_SLOTS:
         proxy.setFilterText(QStringLiteral("C4242@"));
         qInfo() << "filter over" << count << "rows:" << timer.elapsed() << "ms";
         QCOMPARE(proxy.rowCount(), 1);
+        proxy.setFilterText(QString());
+
+        timer.restart();
+        proxy.setStateFilter(PushState::Failed);
+        const int failed = proxy.rowCount(); // counted in: the proxy may map lazily
+        qInfo() << "state filter over" << count << "rows:" << timer.elapsed() << "ms";
+        QCOMPARE(failed, count / 6 + (count % 6 > int(PushState::Failed) ? 1 : 0));
+        timer.restart();
+        proxy.setStartDateRange(QDate(2026, 4, 1), QDate(2026, 4, 30));
+        const int inApril = proxy.rowCount();
+        qInfo() << "start-date range over" << count << "rows:" << timer.elapsed() << "ms";
+        QVERIFY(inApril > 0);
+        for (int row = 0; row < proxy.rowCount(); row += 97) {
+            QVERIFY(proxy.index(row, HiresModel::StartDate).data().toString().startsWith(QStringLiteral("2026-04")));
+        }
+        proxy.setStateFilter(std::nullopt);
+        proxy.setStartDateRange(QDate(), QDate());
+        QCOMPARE(proxy.rowCount(), count);
 
         timer.restart();
         model.updateRecord(makeRecord(QStringLiteral("app-4242"), QStringLiteral("bob"), PushState::Pushed));

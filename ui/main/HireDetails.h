@@ -1,0 +1,20 @@
+#pragma once
+
+#include "Hire.h"
+#include "ledger/PushState.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+// Everything the details pane shows for one hire: the hire itself, its push record per target, the payload the
+// mapping renders for it with that rendering's problems, and the audit history (oldest first). Whoever owns the
+// ledger and the mapping fills it in (MainWindow::setDetailsProvider).
+struct HireDetails
+{
+    Hire hire;
+    QList<PushRecord> records;
+    QJsonObject payload;
+    QStringList issues;
+    QList<AuditEntry> audit;
+};
