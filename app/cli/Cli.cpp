@@ -277,15 +277,10 @@ void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next, 
         next();
         return;
     }
-    if (!m_secrets) {
-        auto* keychain = new KeychainSecretStore(s(HIREBRIDGE_APP_ID), this);
-        keychain->setTimeoutMs(10000);
-        m_secrets = keychain;
-    }
     auto remaining = std::make_shared<int>(int(wants->size()));
     auto failed = std::make_shared<bool>(false);
     for (const auto& want : std::as_const(*wants)) {
-        m_secrets->read(s(want.key), [this, want, remaining, failed, next, required](const SecretStore::Result& r) {
+        secretStore()->read(s(want.key), [this, want, remaining, failed, next, required](const SecretStore::Result& r) {
             if (r.status == SecretStore::Status::Ok && !r.value.isEmpty()) {
                 *want.value = r.value;
             } else if (required) {
@@ -305,6 +300,17 @@ void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next, 
             }
         });
     }
+}
+
+SecretStore* Cli::secretStore()
+{
+    // Only when a secret is not in the environment: a headless server may have no Secret Service at all.
+    if (!m_secrets) {
+        auto* keychain = new KeychainSecretStore(s(HIREBRIDGE_APP_ID), this);
+        keychain->setTimeoutMs(10000);
+        m_secrets = keychain;
+    }
+    return m_secrets;
 }
 
 void Cli::createClients()
@@ -668,12 +674,7 @@ void Cli::cmdMapping(const QString& action, const QString& file, const QString& 
     if (!openLedger()) {
         return;
     }
-    const SourceCatalog sources = ProfileStore::cachedSourceCatalog(*m_ledger);
-    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, profile->target);
-    MappingEngine::Options options;
-    options.directMode = m_config.bob.mode == BobMode::Direct;
-    const MappingEngine engine(*profile, catalog ? &*catalog : nullptr, &sources, options);
-    const auto issues = engine.validateProfile();
+    const auto issues = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode)->validateProfile();
     for (const auto& issue : issues) {
         err() << (issue.severity == MappingIssue::Severity::Error ? "error: " : "warning: ") << issue.message << '\n';
     }
@@ -865,12 +866,7 @@ void Cli::notifyThenDone(const PushReport& report, int code)
         send(QString());
         return;
     }
-    if (!m_secrets) {
-        auto* keychain = new KeychainSecretStore(s(HIREBRIDGE_APP_ID), this);
-        keychain->setTimeoutMs(10000);
-        m_secrets = keychain;
-    }
-    m_secrets->read(s(SecretKey::SmtpPassword), [this, send](const SecretStore::Result& r) {
+    secretStore()->read(s(SecretKey::SmtpPassword), [this, send](const SecretStore::Result& r) {
         if (r.status != SecretStore::Status::Ok) {
             err() << "warning: the SMTP password could not be read from the keychain: " << r.message << '\n';
         }

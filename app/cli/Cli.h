@@ -47,6 +47,7 @@ private:
     void prepareMapping(const QString& target, bool fetchIfMissing, std::function<void()> next);
     static QJsonArray issuesJson(const QList<MappingIssue>& issues);
     void createClients();
+    SecretStore* secretStore(); // the keychain, created on first need
 
     void cmdCheck();
     void cmdSync(bool full);

@@ -83,3 +83,13 @@ SourceCatalog ProfileStore::cachedSourceCatalog(const Ledger& ledger)
     }
     return SourceCatalog::fromDefinitions(cached->json.value(QLatin1StringView("definitions")).toArray());
 }
+
+std::unique_ptr<MappingEngine> ProfileStore::engineFromCache(
+    const MappingProfile& profile, const Ledger& ledger, BobMode mode)
+{
+    const auto catalog = cachedTargetCatalog(ledger, profile.target);
+    const SourceCatalog sources = cachedSourceCatalog(ledger);
+    MappingEngine::Options options;
+    options.directMode = mode == BobMode::Direct;
+    return std::make_unique<MappingEngine>(profile, catalog ? &*catalog : nullptr, &sources, options);
+}

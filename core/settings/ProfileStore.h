@@ -1,11 +1,14 @@
 #pragma once
 
+#include "mapping/MappingEngine.h"
 #include "mapping/MappingProfile.h"
 #include "mapping/SourceCatalog.h"
 #include "mapping/TargetCatalog.h"
+#include "settings/Config.h"
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class Ledger;
@@ -29,6 +32,10 @@ public:
     static bool storeTargetCatalog(Ledger& ledger, const TargetCatalog& catalog, QString* error);
     // Ashby's custom field definitions as the last sync saw them; built-in fields only when none are cached.
     static SourceCatalog cachedSourceCatalog(const Ledger& ledger);
+    // An engine for `profile` over the cached catalogues (Bob's may be missing: then lists are not checked), in the
+    // configured Bob mode. The one place that decides what a push, a preview and the details pane validate against.
+    static std::unique_ptr<MappingEngine> engineFromCache(
+        const MappingProfile& profile, const Ledger& ledger, BobMode mode);
 
 private:
     QString m_dataDir;

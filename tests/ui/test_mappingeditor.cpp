@@ -294,9 +294,7 @@ private Q_SLOTS:
 void TestMappingEditor::initTestCase()
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    m_screenshotDir = qEnvironmentVariable(
-        "HIREBRIDGE_SCREENSHOT_DIR", QDir::temp().filePath(QStringLiteral("hirebridge-screenshots")));
-    QVERIFY(QDir().mkpath(m_screenshotDir));
+    m_screenshotDir = GuiTest::screenshotDir();
 }
 
 void TestMappingEditor::cleanup()

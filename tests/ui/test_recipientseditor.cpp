@@ -179,9 +179,7 @@ void TestRecipientsEditor::initTestCase()
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     m_directory = generateDirectory();
-    m_screenshotDir = qEnvironmentVariable(
-        "HIREBRIDGE_SCREENSHOT_DIR", QDir::temp().filePath(QStringLiteral("hirebridge-screenshots")));
-    QVERIFY(QDir().mkpath(m_screenshotDir));
+    m_screenshotDir = GuiTest::screenshotDir();
 }
 
 void TestRecipientsEditor::cleanup()

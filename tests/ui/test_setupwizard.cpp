@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "MessageBox.h"
 #include "SandboxProcess.h"
 #include "http/HttpClient.h"
@@ -80,9 +81,7 @@ void TestSetupWizard::initTestCase()
     QString error;
     QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
     m_http = std::make_unique<HttpClient>(&m_nam);
-    m_screenshotDir = qEnvironmentVariable(
-        "HIREBRIDGE_SCREENSHOT_DIR", QDir::temp().filePath(QStringLiteral("hirebridge-screenshots")));
-    QVERIFY(QDir().mkpath(m_screenshotDir));
+    m_screenshotDir = GuiTest::screenshotDir();
 }
 
 void TestSetupWizard::init()

@@ -127,6 +127,7 @@ void AppController::startDemo(const QJsonObject& endpoints)
 
 void AppController::openAndShow()
 {
+    m_detailsEngine.reset();
     m_ledger = std::make_unique<Ledger>();
     QString error;
     if (!m_ledger->open(m_config.dataDir, &error)) {
@@ -181,6 +182,7 @@ void AppController::onSyncRequested()
     });
     connect(m_sync, &HireSync::finished, this, [this](const HireSync::Result& r) {
         m_sync->deleteLater();
+        m_detailsEngine.reset(); // Ashby's custom field definitions may have changed
         m_sync = nullptr;
         m_window->setBusy(false, QString());
         reloadView();
@@ -229,6 +231,7 @@ void AppController::onPushRequested(const QList<QPair<QString, QString>>& items)
             if (!error.isError()) {
                 QString storeError;
                 ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError);
+                m_detailsEngine.reset();
             } else if (error.isConnectionOrAuth()) {
                 m_window->showError(tr("Push stopped: %1").arg(error.toString()));
                 return;
@@ -252,11 +255,7 @@ void AppController::startPushRun(const PushRun::Options& options)
         m_window->showError(tr("The field mapping cannot be read, nothing was sent: %1").arg(profileError));
         return;
     }
-    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, options.target);
-    const SourceCatalog sources = ProfileStore::cachedSourceCatalog(*m_ledger);
-    MappingEngine::Options engineOptions;
-    engineOptions.directMode = m_config.bob.mode == BobMode::Direct;
-    m_engine = std::make_unique<MappingEngine>(*profile, catalog ? &*catalog : nullptr, &sources, engineOptions);
+    m_engine = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode);
     QStringList blocking;
     for (const auto& issue : m_engine->validateProfile()) {
         if (issue.severity == MappingIssue::Severity::Error) {
@@ -355,6 +354,7 @@ void AppController::onMappingRequested()
         if (m_mappingDialog) {
             m_mappingDialog->editor()->markSaved();
         }
+        m_detailsEngine.reset();
         m_window->showStatus(tr("Field mapping saved."));
     });
     connect(editor, &MappingEditor::refreshCatalogRequested, this, &AppController::refreshCatalog);
@@ -390,6 +390,7 @@ void AppController::refreshCatalog()
         if (!ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError)) {
             m_window->showError(tr("Bob's field list could not be cached: %1").arg(storeError));
         }
+        m_detailsEngine.reset();
         m_window->showStatus(tr("Bob's field list is up to date."));
         loadEditorCatalogs();
     });
@@ -603,19 +604,18 @@ HireDetails AppController::details(const QString& applicationId) const
         }
     }
     d.audit = m_ledger->audit(applicationId);
-    // The payload exactly as a push would render it now: the saved profile and the cached catalogues.
-    QString profileError;
-    const auto profile = ProfileStore(m_config.dataDir).loadProfile(QStringLiteral("bob"), &profileError);
-    if (!profile) {
-        d.issues << profileError;
-        return d;
+    // The payload exactly as a push would render it now: the saved profile over the cached catalogues. The engine is
+    // built once and kept until the mapping, a catalogue or the settings change, not on every row the admin visits.
+    if (!m_detailsEngine) {
+        QString profileError;
+        const auto profile = ProfileStore(m_config.dataDir).loadProfile(QStringLiteral("bob"), &profileError);
+        if (!profile) {
+            d.issues << profileError;
+            return d;
+        }
+        m_detailsEngine = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode);
     }
-    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, QStringLiteral("bob"));
-    const SourceCatalog sources = ProfileStore::cachedSourceCatalog(*m_ledger);
-    MappingEngine::Options options;
-    options.directMode = m_config.bob.mode == BobMode::Direct;
-    const MappingEngine engine(*profile, catalog ? &*catalog : nullptr, &sources, options);
-    const MappingResult mapped = engine.map(*hire);
+    const MappingResult mapped = m_detailsEngine->map(*hire);
     BobHireEvent::Input in;
     in.hire = *hire;
     in.attemptId = QStringLiteral("preview");

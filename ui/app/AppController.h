@@ -84,4 +84,5 @@ private:
     QPointer<QWidget> m_setupWindow;
     bool m_demo = false;
     std::unique_ptr<MappingEngine> m_engine; // lives as long as the push run that uses it
+    mutable std::unique_ptr<MappingEngine> m_detailsEngine; // the details pane's, rebuilt after a change
 };
