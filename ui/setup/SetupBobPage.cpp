@@ -3,16 +3,12 @@
 #include "settings/BobCredentialsWidget.h"
 #include "settings/InlineStatus.h"
 #include "setup/SetupDraft.h"
-#include "setup/SetupLogging.h"
 
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QWizard>
 
 SetupBobPage::SetupBobPage(SetupDraft* draft, HttpClient* http, QWidget* parent)
-    : QWizardPage(parent)
-    , m_draft(draft)
-    , m_check(new ConnectionCheck(http, this))
+    : CredentialsCheckPage(draft, http, parent)
     , m_credentials(new BobCredentialsWidget(this))
 {
     setObjectName(QStringLiteral("setupBobPage"));
@@ -25,97 +21,72 @@ SetupBobPage::SetupBobPage(SetupDraft* draft, HttpClient* http, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_credentials);
 
-    connect(m_credentials, &BobCredentialsWidget::changed, this, &SetupBobPage::onChanged);
+    connect(m_credentials, &BobCredentialsWidget::changed, this, &SetupBobPage::onFieldsChanged);
     connect(m_credentials, &BobCredentialsWidget::checkRequested, this, &SetupBobPage::onCheckAgainClicked);
     connect(m_check, &ConnectionCheck::bobChecked, this, &SetupBobPage::onChecked);
 }
 
-void SetupBobPage::initializePage()
+void SetupBobPage::loadFields()
 {
-    m_loading = true;
     m_credentials->load(m_draft->config.bob);
-    m_loading = false;
-    m_verified = m_draft->bobVerified;
-    m_failed = false;
-    m_credentials->checkButton()->setVisible(false);
-    if (m_verified) {
-        m_credentials->status()->showOk(tr("This service user was checked and works."));
-    }
 }
 
-bool SetupBobPage::isComplete() const
+void SetupBobPage::storeFields()
 {
-    return m_credentials->isFilledIn() && !m_checking && !m_failed;
+    m_draft->config.bob = m_credentials->config();
 }
 
-bool SetupBobPage::validatePage()
+bool SetupBobPage::fieldsFilledIn() const
 {
-    if (m_verified) {
-        m_draft->config.bob = m_credentials->config();
-        return true;
-    }
-    if (!m_checking) {
-        m_advanceWhenDone = true;
-        startCheck();
-    }
-    return false;
+    return m_credentials->isFilledIn();
 }
 
-void SetupBobPage::startCheck()
+bool SetupBobPage::draftVerified() const
 {
-    m_checking = true;
-    m_failed = false;
-    m_credentials->checkButton()->setVisible(false);
+    return m_draft->bobVerified;
+}
+
+void SetupBobPage::setDraftVerified(bool verified)
+{
+    m_draft->bobVerified = verified;
+}
+
+void SetupBobPage::runCheck()
+{
     m_credentials->showChecking();
-    Q_EMIT completeChanged();
     m_check->checkBob(m_credentials->config());
 }
 
-void SetupBobPage::onCheckAgainClicked()
+void SetupBobPage::clearResult()
 {
-    if (!m_checking) {
-        m_advanceWhenDone = false;
-        startCheck();
-    }
+    m_credentials->clearStatus();
 }
 
-void SetupBobPage::onChanged()
+QString SetupBobPage::verifiedText() const
 {
-    if (m_loading) {
-        return;
-    }
-    // Whatever was checked no longer describes the fields.
-    m_check->cancel();
-    m_checking = false;
-    m_verified = false;
-    m_failed = false;
-    m_draft->bobVerified = false;
-    m_credentials->checkButton()->setVisible(false);
-    m_credentials->clearStatus();
-    Q_EMIT completeChanged();
+    return tr("This service user was checked and works.");
+}
+
+InlineStatus* SetupBobPage::status() const
+{
+    return m_credentials->status();
+}
+
+QPushButton* SetupBobPage::checkAgainButton() const
+{
+    return m_credentials->checkButton();
 }
 
 void SetupBobPage::onChecked(const ConnectionCheck::BobResult& result)
 {
-    m_checking = false;
     m_credentials->showResult(result);
+    m_draft->bobConsequences = result.consequences;
     if (result.ok()) {
-        m_verified = true;
-        m_draft->config.bob = m_credentials->config();
-        m_draft->bobVerified = true;
         m_draft->bobEmployeeCount = result.employeeCount;
-        m_draft->bobConsequences = result.consequences;
-        Q_EMIT completeChanged();
-        if (m_advanceWhenDone && wizard() && wizard()->currentPage() == this) {
-            wizard()->next();
-        }
-        return;
     }
     // Refused credentials or a missing permission are fixed by editing or in Bob; a network problem may pass.
     const auto kind = result.error.kind;
-    m_failed = (!result.error.isError() && !result.peopleReadable) || kind == ApiError::Kind::Unauthorized
-        || kind == ApiError::Kind::InvalidUrl;
-    m_draft->bobConsequences = result.consequences;
-    m_credentials->checkButton()->setVisible(true);
-    Q_EMIT completeChanged();
+    checkFinished(result.ok(),
+        (!result.error.isError() && !result.peopleReadable) || kind == ApiError::Kind::Unauthorized
+            || kind == ApiError::Kind::InvalidUrl);
 }
