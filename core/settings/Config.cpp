@@ -9,6 +9,7 @@ namespace {
 
 const QString kDefaultAshbyUrl = QStringLiteral("https://api.ashbyhq.com");
 const QString kDefaultBobUrl = QStringLiteral("https://api.hibob.com");
+const QString kDefaultPersonioUrl = QStringLiteral("https://api.personio.de");
 
 QString pick(const QSettings& settings, const char* key, const QProcessEnvironment& env, const char* var,
     const QString& fallback = {})
@@ -44,10 +45,11 @@ QUrl parseUrl(const QString& text, const char* what, QStringList* errors)
 QStringList Config::targets() const
 {
     QStringList list {QStringLiteral("bob")};
-    if (bambooHrUrl.isValid() && !bambooHrUrl.isEmpty()) {
+    // BambooHR's URL names the company, so it has no default; Personio counts once a client id or a URL is given.
+    if (bamboohr.url.isValid() && !bamboohr.url.isEmpty()) {
         list << QStringLiteral("bamboohr");
     }
-    if (personioUrl.isValid() && !personioUrl.isEmpty()) {
+    if (personio.url.isValid() && !personio.url.isEmpty()) {
         list << QStringLiteral("personio");
     }
     return list;
@@ -102,10 +104,21 @@ Config Config::load(const QSettings& settings, const QProcessEnvironment& env, Q
         errors->append(QStringLiteral("HIREBRIDGE_BOB_MODE must be \"hire-api\" or \"direct\", not \"%1\"").arg(mode));
     }
 
-    c.bambooHrUrl = parseUrl(
+    c.bamboohr.url = parseUrl(
         pick(settings, SettingsKey::BambooHrUrl, env, "HIREBRIDGE_BAMBOOHR_URL"), "HIREBRIDGE_BAMBOOHR_URL", errors);
-    c.personioUrl = parseUrl(
-        pick(settings, SettingsKey::PersonioUrl, env, "HIREBRIDGE_PERSONIO_URL"), "HIREBRIDGE_PERSONIO_URL", errors);
+    if (env.contains(QStringLiteral("HIREBRIDGE_BAMBOOHR_API_KEY"))) {
+        c.bamboohr.apiKey = env.value(QStringLiteral("HIREBRIDGE_BAMBOOHR_API_KEY")).trimmed();
+        c.bamboohr.apiKeyFromEnvironment = true;
+    }
+    c.personio.clientId = pick(settings, SettingsKey::PersonioClientId, env, "HIREBRIDGE_PERSONIO_CLIENT_ID");
+    const QString personioUrl = pick(settings, SettingsKey::PersonioUrl, env, "HIREBRIDGE_PERSONIO_URL");
+    c.personio.url
+        = parseUrl(personioUrl.isEmpty() && !c.personio.clientId.isEmpty() ? kDefaultPersonioUrl : personioUrl,
+            "HIREBRIDGE_PERSONIO_URL", errors);
+    if (env.contains(QStringLiteral("HIREBRIDGE_PERSONIO_CLIENT_SECRET"))) {
+        c.personio.clientSecret = env.value(QStringLiteral("HIREBRIDGE_PERSONIO_CLIENT_SECRET")).trimmed();
+        c.personio.clientSecretFromEnvironment = true;
+    }
 
     for (const auto* var : {"HIREBRIDGE_ASHBY_API_KEY", "HIREBRIDGE_BOB_TOKEN", "HIREBRIDGE_BAMBOOHR_API_KEY",
              "HIREBRIDGE_PERSONIO_CLIENT_SECRET"}) {
@@ -124,8 +137,9 @@ void Config::save(QSettings& settings) const
     settings.setValue(QString::fromLatin1(SettingsKey::BobHireUrl), bob.hireUrl.toString());
     settings.setValue(QString::fromLatin1(SettingsKey::BobServiceUserId), bob.serviceUserId);
     settings.setValue(QString::fromLatin1(SettingsKey::BobMode), bobModeName(bob.mode));
-    settings.setValue(QString::fromLatin1(SettingsKey::BambooHrUrl), bambooHrUrl.toString());
-    settings.setValue(QString::fromLatin1(SettingsKey::PersonioUrl), personioUrl.toString());
+    settings.setValue(QString::fromLatin1(SettingsKey::BambooHrUrl), bamboohr.url.toString());
+    settings.setValue(QString::fromLatin1(SettingsKey::PersonioUrl), personio.url.toString());
+    settings.setValue(QString::fromLatin1(SettingsKey::PersonioClientId), personio.clientId);
 }
 
 QString Config::bobWebUrl() const

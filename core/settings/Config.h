@@ -27,6 +27,23 @@ struct BobConfig
     BobMode mode = BobMode::HireApi;
 };
 
+struct BambooHrConfig
+{
+    QUrl url; // API base preceding /v1, company included: https://api.bamboohr.com/api/gateway.php/<company>
+    QString apiKey; // secret: memory only
+    bool apiKeyFromEnvironment = false;
+};
+
+struct PersonioConfig
+{
+    QUrl url; // API base preceding /v1 (default https://api.personio.de)
+    QString clientId;
+    QString clientSecret; // secret: memory only (and the bearer token it buys)
+    bool clientSecretFromEnvironment = false;
+    QString partnerId = QStringLiteral("HIREBRIDGE"); // X-Personio-Partner-ID
+    QString appId = QStringLiteral("HIREBRIDGE"); // X-Personio-App-ID
+};
+
 // The effective configuration: saved settings overridden by HIREBRIDGE_* environment variables (design §6).
 // Secrets are only ever filled from the environment or the SecretStore, never from QSettings.
 struct Config
@@ -34,8 +51,8 @@ struct Config
     QString dataDir;
     AshbyConfig ashby;
     BobConfig bob;
-    QUrl bambooHrUrl;
-    QUrl personioUrl;
+    BambooHrConfig bamboohr;
+    PersonioConfig personio;
 
     // Targets the admin can push to with this configuration, in display order ("bob", "bamboohr", "personio").
     QStringList targets() const;
@@ -62,10 +79,13 @@ inline constexpr const char* BobServiceUserId = "bob/serviceUserId";
 inline constexpr const char* BobMode = "bob/mode";
 inline constexpr const char* BambooHrUrl = "bamboohr/url";
 inline constexpr const char* PersonioUrl = "personio/url";
+inline constexpr const char* PersonioClientId = "personio/clientId";
 } // namespace SettingsKey
 
 // SecretStore keys.
 namespace SecretKey {
 inline constexpr const char* AshbyApiKey = "ashby/apiKey";
 inline constexpr const char* BobToken = "bob/token";
+inline constexpr const char* BambooHrApiKey = "bamboohr/apiKey";
+inline constexpr const char* PersonioClientSecret = "personio/clientSecret";
 } // namespace SecretKey
