@@ -111,6 +111,36 @@ const QList<Migration>& migrations()
                                ")"),
                 QStringLiteral("CREATE INDEX notifications_pending ON notifications (id) WHERE sent_at = ''"),
             }},
+        {4,
+            {
+                // One row per document of a (hire, target) that uploads documents: tracked and retried on its own
+                // after the employee exists.
+                QStringLiteral("CREATE TABLE documents ("
+                               " application_id TEXT NOT NULL,"
+                               " target TEXT NOT NULL CHECK (target <> ''),"
+                               " kind TEXT NOT NULL CHECK (kind <> ''),"
+                               " name TEXT NOT NULL DEFAULT '',"
+                               " state TEXT NOT NULL DEFAULT 'pending'"
+                               "  CHECK (state IN ('pending','uploading','uploaded','failed')),"
+                               " remote_id TEXT NOT NULL DEFAULT '',"
+                               " reason TEXT NOT NULL DEFAULT '',"
+                               " transient INTEGER NOT NULL DEFAULT 0,"
+                               " bytes INTEGER NOT NULL DEFAULT 0,"
+                               " attempts INTEGER NOT NULL DEFAULT 0,"
+                               " updated_at TEXT NOT NULL,"
+                               " PRIMARY KEY (application_id, target, kind)"
+                               ")"),
+                // Hiring managers the admin confirmed by hand, remembered per Ashby user and target.
+                QStringLiteral("CREATE TABLE manager_matches ("
+                               " target TEXT NOT NULL CHECK (target <> ''),"
+                               " ashby_user_id TEXT NOT NULL CHECK (ashby_user_id <> ''),"
+                               " employee_id TEXT NOT NULL CHECK (employee_id <> ''),"
+                               " employee_name TEXT NOT NULL DEFAULT '',"
+                               " employee_email TEXT NOT NULL DEFAULT '',"
+                               " confirmed_at TEXT NOT NULL,"
+                               " PRIMARY KEY (target, ashby_user_id)"
+                               ")"),
+            }},
     };
     return steps;
 }
@@ -1343,4 +1373,206 @@ bool Ledger::discardNotification(qint64 id, QString* error)
         return failWith(&m_lastError, error, operation, message);
     }
     return true;
+}
+
+// --- documents (schema v4) ----------------------------------------------------------------------------------------
+
+bool Ledger::setDocument(const DocumentRecord& document, const AuditEntry* audit, QString* error)
+{
+    const QString operation
+        = QStringLiteral("setDocument(%1/%2/%3)").arg(document.applicationId, document.target, document.kind);
+    if (document.applicationId.isEmpty() || document.target.isEmpty() || document.kind.isEmpty()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("application id, target and kind are needed"));
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO documents (application_id, target, kind, name, state, remote_id, reason, transient, bytes,"
+        " attempts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (application_id, target, kind) DO UPDATE SET name = excluded.name, state = excluded.state,"
+        " remote_id = excluded.remote_id, reason = excluded.reason, transient = excluded.transient,"
+        " bytes = excluded.bytes, attempts = excluded.attempts, updated_at = excluded.updated_at"));
+    query.bindValue(0, text(document.applicationId));
+    query.bindValue(1, text(document.target));
+    query.bindValue(2, text(document.kind));
+    query.bindValue(3, text(document.name));
+    query.bindValue(4, text(document.state));
+    query.bindValue(5, text(document.remoteId));
+    query.bindValue(6, text(document.reason));
+    query.bindValue(7, document.transient ? 1 : 0);
+    query.bindValue(8, document.bytes);
+    query.bindValue(9, document.attempts);
+    query.bindValue(10, nowText());
+    if (!query.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(query.lastError()));
+    }
+    if (audit && !insertAudit(db, *audit, &message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    if (!transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+QList<DocumentRecord> Ledger::documents(const QString& applicationId, const QString& target) const
+{
+    QList<DocumentRecord> result;
+    if (!isOpen()) {
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    const QString columns = QStringLiteral(
+        "application_id, target, kind, name, state, remote_id, reason, transient, bytes, attempts, updated_at");
+    QString where;
+    QStringList binds;
+    if (!applicationId.isEmpty()) {
+        where += QStringLiteral(" AND application_id = ?");
+        binds << applicationId;
+    }
+    if (!target.isEmpty()) {
+        where += QStringLiteral(" AND target = ?");
+        binds << target;
+    }
+    query.prepare(QStringLiteral("SELECT %1 FROM documents WHERE 1 = 1%2 ORDER BY application_id, target, kind")
+                      .arg(columns, where));
+    for (int i = 0; i < binds.size(); ++i) {
+        query.bindValue(i, text(binds.at(i)));
+    }
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("documents"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        DocumentRecord d;
+        d.applicationId = query.value(0).toString();
+        d.target = query.value(1).toString();
+        d.kind = query.value(2).toString();
+        d.name = query.value(3).toString();
+        d.state = query.value(4).toString();
+        d.remoteId = query.value(5).toString();
+        d.reason = query.value(6).toString();
+        d.transient = query.value(7).toInt() != 0;
+        d.bytes = query.value(8).toLongLong();
+        d.attempts = query.value(9).toInt();
+        d.updatedAt = parseTime(query.value(10).toString());
+        result.append(d);
+    }
+    return result;
+}
+
+// --- hiring-manager matches (schema v4) ---------------------------------------------------------------------------
+
+bool Ledger::confirmManagerMatch(const ManagerMatch& match, QString* error)
+{
+    const QString operation = QStringLiteral("confirmManagerMatch(%1/%2)").arg(match.target, match.ashbyUserId);
+    if (match.target.isEmpty() || match.ashbyUserId.isEmpty() || match.employeeId.isEmpty()) {
+        return failWith(&m_lastError, error, operation, QStringLiteral("target, Ashby user and employee are needed"));
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("INSERT INTO manager_matches (target, ashby_user_id, employee_id, employee_name, employee_email,"
+                       " confirmed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target, ashby_user_id) DO UPDATE SET"
+                       " employee_id = excluded.employee_id, employee_name = excluded.employee_name,"
+                       " employee_email = excluded.employee_email, confirmed_at = excluded.confirmed_at"));
+    query.bindValue(0, text(match.target));
+    query.bindValue(1, text(match.ashbyUserId));
+    query.bindValue(2, text(match.employeeId));
+    query.bindValue(3, text(match.employeeName));
+    query.bindValue(4, text(match.employeeEmail));
+    query.bindValue(5, nowText());
+    if (!query.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(query.lastError()));
+    }
+    AuditEntry audit;
+    audit.target = match.target;
+    audit.action = QStringLiteral("manager-confirmed");
+    audit.detail = QStringLiteral("Ashby user %1 is employee %2 (%3)")
+                       .arg(match.ashbyUserId, match.employeeId, match.employeeName);
+    if (!insertAudit(db, audit, &message) || !transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+bool Ledger::forgetManagerMatch(const QString& target, const QString& ashbyUserId, QString* error)
+{
+    const QString operation = QStringLiteral("forgetManagerMatch(%1/%2)").arg(target, ashbyUserId);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM manager_matches WHERE target = ? AND ashby_user_id = ?"));
+    query.bindValue(0, text(target));
+    query.bindValue(1, text(ashbyUserId));
+    if (!query.exec()) {
+        return failWith(&m_lastError, error, operation, sqlMessage(query.lastError()));
+    }
+    AuditEntry audit;
+    audit.target = target;
+    audit.action = QStringLiteral("manager-forgotten");
+    audit.detail = QStringLiteral("Ashby user %1").arg(ashbyUserId);
+    if (!insertAudit(db, audit, &message) || !transaction.commit(&message)) {
+        return failWith(&m_lastError, error, operation, message);
+    }
+    return true;
+}
+
+QList<ManagerMatch> Ledger::managerMatches(const QString& target) const
+{
+    QList<ManagerMatch> result;
+    if (!isOpen()) {
+        return result;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    const QString columns
+        = QStringLiteral("target, ashby_user_id, employee_id, employee_name, employee_email, confirmed_at");
+    if (target.isEmpty()) {
+        query.prepare(QStringLiteral("SELECT %1 FROM manager_matches ORDER BY target, ashby_user_id").arg(columns));
+    } else {
+        query.prepare(
+            QStringLiteral("SELECT %1 FROM manager_matches WHERE target = ? ORDER BY ashby_user_id").arg(columns));
+        query.bindValue(0, text(target));
+    }
+    if (!query.exec()) {
+        failWith(&m_lastError, nullptr, QStringLiteral("managerMatches"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        ManagerMatch m;
+        m.target = query.value(0).toString();
+        m.ashbyUserId = query.value(1).toString();
+        m.employeeId = query.value(2).toString();
+        m.employeeName = query.value(3).toString();
+        m.employeeEmail = query.value(4).toString();
+        m.confirmedAt = parseTime(query.value(5).toString());
+        result.append(m);
+    }
+    return result;
+}
+
+std::optional<ManagerMatch> Ledger::managerMatch(const QString& target, const QString& ashbyUserId) const
+{
+    for (const auto& m : managerMatches(target)) {
+        if (m.ashbyUserId == ashbyUserId) {
+            return m;
+        }
+    }
+    return std::nullopt;
 }

@@ -25,6 +25,33 @@ struct HireRow
     QString hiringManager; // display name of the Ashby hiring manager
 };
 
+// One document (resume, signed offer letter) of a (hire, target) that takes uploads.
+struct DocumentRecord
+{
+    QString applicationId;
+    QString target;
+    QString kind; // "resume" | "offerLetter"
+    QString name; // file name as Ashby has it
+    QString state = QStringLiteral("pending"); // pending | uploading | uploaded | failed
+    QString remoteId; // the document's id in the target once uploaded
+    QString reason; // why it failed
+    bool transient = false; // failed for a transient reason: a later push retries it
+    qint64 bytes = 0;
+    int attempts = 0;
+    QDateTime updatedAt;
+};
+
+// A hiring manager the admin matched by hand: Ashby user → employee of one target.
+struct ManagerMatch
+{
+    QString target;
+    QString ashbyUserId;
+    QString employeeId;
+    QString employeeName;
+    QString employeeEmail;
+    QDateTime confirmedAt;
+};
+
 // The local record of everything: cached hires, push records, the append-only audit log and sync tokens, in SQLite
 // (WAL mode, busy timeout, versioned migrations). Every state change is one transaction; transitions are
 // compare-and-set so two processes on one machine never both move the same record to `sending`.
@@ -120,6 +147,18 @@ public:
     bool markNotificationFailed(qint64 id, const QString& reason, QString* error = nullptr);
     // Drops a pending mail (the admin gave up on it, e.g. a recipient that no longer exists). Sent mails stay.
     bool discardNotification(qint64 id, QString* error = nullptr);
+
+    // --- documents (schema v4) -------------------------------------------------------------------------------
+    // Inserts or replaces the document's row (and appends `audit` when given) in one transaction.
+    bool setDocument(const DocumentRecord& document, const AuditEntry* audit = nullptr, QString* error = nullptr);
+    QList<DocumentRecord> documents(const QString& applicationId = {}, const QString& target = {}) const;
+
+    // --- hiring-manager matches (schema v4) ----------------------------------------------------------------------
+    // Remembers (and audits) the admin's choice for this Ashby user in this target; replaces an earlier one.
+    bool confirmManagerMatch(const ManagerMatch& match, QString* error = nullptr);
+    bool forgetManagerMatch(const QString& target, const QString& ashbyUserId, QString* error = nullptr);
+    QList<ManagerMatch> managerMatches(const QString& target = {}) const;
+    std::optional<ManagerMatch> managerMatch(const QString& target, const QString& ashbyUserId) const;
 
     QString lastError() const { return m_lastError; }
 

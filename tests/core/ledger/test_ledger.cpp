@@ -952,6 +952,8 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(raw.exec(QStringLiteral("DROP TABLE catalogs"), &error), qPrintable(error));
             QVERIFY2(raw.exec(QStringLiteral("DROP TABLE notifications"), &error), qPrintable(error));
+            QVERIFY2(raw.exec(QStringLiteral("DROP TABLE documents"), &error), qPrintable(error));
+            QVERIFY2(raw.exec(QStringLiteral("DROP TABLE manager_matches"), &error), qPrintable(error));
             QVERIFY2(raw.exec(QStringLiteral("PRAGMA user_version = 1"), &error), qPrintable(error));
             QVERIFY(!raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))
                          .contains(QStringLiteral("catalogs")));
@@ -1108,10 +1110,12 @@ private Q_SLOTS:
                 ledger.storeCatalog(QStringLiteral("target:bob"), QJsonObject {{QStringLiteral("a"), 1}}, fetchedAt));
         }
         {
-            // What a version-2 Hirebridge left behind: no notifications table, user_version 2.
+            // What a version-2 Hirebridge left behind: no notifications (v3) or documents tables (v4), user_version 2.
             RawDb raw(filePath);
             QString error;
             QVERIFY2(raw.exec(QStringLiteral("DROP TABLE notifications"), &error), qPrintable(error));
+            QVERIFY2(raw.exec(QStringLiteral("DROP TABLE documents"), &error), qPrintable(error));
+            QVERIFY2(raw.exec(QStringLiteral("DROP TABLE manager_matches"), &error), qPrintable(error));
             QVERIFY2(raw.exec(QStringLiteral("PRAGMA user_version = 2"), &error), qPrintable(error));
         }
         Ledger ledger;
@@ -1223,6 +1227,78 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1StringView("not open")), qPrintable(error));
         QVERIFY(ledger.pendingNotifications().isEmpty());
         QCOMPARE(ledger.pendingNotificationCount(), 0);
+    }
+
+    // --- schema v4: documents and manager matches ----------------------------------------------------------------
+
+    void setDocument_insertThenUpdate_keepsOneRowPerKindAndAudits()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        const QString id = makeHire(1).applicationId;
+        DocumentRecord doc;
+        doc.applicationId = id;
+        doc.target = kPersonio;
+        doc.kind = QStringLiteral("resume");
+        doc.name = QStringLiteral("CV Zoë.pdf");
+        QString error;
+        QVERIFY2(ledger.setDocument(doc, nullptr, &error), qPrintable(error));
+        doc.state = QStringLiteral("uploaded");
+        doc.remoteId = QStringLiteral("5531");
+        doc.bytes = 1234;
+        doc.attempts = 1;
+        AuditEntry audit;
+        audit.target = kPersonio;
+        audit.applicationId = id;
+        audit.action = QStringLiteral("upload");
+        audit.httpStatus = 201;
+        QVERIFY2(ledger.setDocument(doc, &audit, &error), qPrintable(error));
+        DocumentRecord other = doc;
+        other.kind = QStringLiteral("offerLetter");
+        other.state = QStringLiteral("failed");
+        other.reason = QStringLiteral("too large");
+        QVERIFY2(ledger.setDocument(other, nullptr, &error), qPrintable(error));
+
+        const auto all = ledger.documents(id);
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).kind, QStringLiteral("offerLetter"));
+        QCOMPARE(all.at(0).reason, QStringLiteral("too large"));
+        QCOMPARE(all.at(1).state, QStringLiteral("uploaded"));
+        QCOMPARE(all.at(1).remoteId, QStringLiteral("5531"));
+        QCOMPARE(all.at(1).bytes, 1234);
+        QCOMPARE(all.at(1).name, QStringLiteral("CV Zoë.pdf"));
+        QVERIFY(ledger.documents(id, kBob).isEmpty());
+        QCOMPARE(ledger.audit(id).size(), 1);
+
+        doc.state = QStringLiteral("lost");
+        QVERIFY(!ledger.setDocument(doc, nullptr, &error)); // the CHECK constraint refuses unknown states
+        DocumentRecord empty;
+        QVERIFY(!ledger.setDocument(empty, nullptr, &error));
+        QVERIFY2(error.contains(QLatin1StringView("needed")), qPrintable(error));
+    }
+
+    void managerMatch_confirmReplaceForget()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        ManagerMatch m {kBob, QStringLiteral("ashby-user-1"), QStringLiteral("301"), QStringLiteral("Lena Fischer"),
+            QStringLiteral("lena@example.org"), QDateTime()};
+        QString error;
+        QVERIFY2(ledger.confirmManagerMatch(m, &error), qPrintable(error));
+        QCOMPARE(ledger.managerMatch(kBob, QStringLiteral("ashby-user-1"))->employeeId, QStringLiteral("301"));
+        QVERIFY(ledger.managerMatch(kBob, QStringLiteral("ashby-user-1"))->confirmedAt.isValid());
+        QVERIFY(!ledger.managerMatch(kPersonio, QStringLiteral("ashby-user-1")).has_value());
+        m.employeeId = QStringLiteral("302");
+        QVERIFY(ledger.confirmManagerMatch(m, &error));
+        QCOMPARE(ledger.managerMatches().size(), 1);
+        QCOMPARE(ledger.managerMatch(kBob, QStringLiteral("ashby-user-1"))->employeeId, QStringLiteral("302"));
+        QVERIFY(ledger.forgetManagerMatch(kBob, QStringLiteral("ashby-user-1"), &error));
+        QVERIFY(ledger.managerMatches().isEmpty());
+        QCOMPARE(ledger.audit().size(), 3); // two confirmations and one forget, each audited
+        m.employeeId.clear();
+        QVERIFY(!ledger.confirmManagerMatch(m, &error));
     }
 
     // --- push state names --------------------------------------------------------------------------------------
