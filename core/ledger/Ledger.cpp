@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
 #include <QVariant>
 
@@ -497,7 +498,15 @@ bool Ledger::open(const QString& directory, QString* error)
             QStringLiteral("PRAGMA synchronous = NORMAL")};
         for (const auto& pragma : pragmas) {
             QSqlQuery query(db);
-            if (!query.exec(pragma)) {
+            bool ok = query.exec(pragma);
+            // SQLite skips the busy handler when two connections switch a fresh file to WAL at the same moment
+            // (it would deadlock), so the loser gets "database is locked" at once: try again for a while.
+            for (int retry = 0; !ok && retry < 100 && query.lastError().nativeErrorCode() == QLatin1String("5");
+                 ++retry) {
+                QThread::msleep(20);
+                ok = query.exec(pragma);
+            }
+            if (!ok) {
                 return failOpen(QStringLiteral("%1 failed: %2").arg(pragma, sqlMessage(query.lastError())));
             }
             if (pragma.contains(QLatin1StringView("journal_mode")) && query.next()
