@@ -823,7 +823,7 @@ void Cli::startPush(const QStringList& ids, bool allReady, bool dryRun)
                 done(code);
                 return;
             }
-            notifyThenDone(PushRun::report(r, *m_ledger, m_config.bobWebUrl()), code);
+            notifyThenDone(PushRun::report(r, *m_ledger, m_config.targetWebUrls()), code);
         });
         run->start();
     }

@@ -11,17 +11,37 @@ void Directory::add(const DirectoryEntry& entry)
     m_entries.append(entry);
 }
 
+void Directory::addAlias(const QString& email, qsizetype index)
+{
+    const QString key = normalizedEmail(email);
+    if (key.isEmpty() || index < 0 || index >= m_entries.size() || m_byAlias.contains(key)) {
+        return;
+    }
+    m_byAlias.insert(key, index);
+}
+
 std::optional<DirectoryEntry> Directory::byEmail(const QString& email) const
 {
     const QString key = normalizedEmail(email);
     if (key.isEmpty()) {
         return std::nullopt;
     }
-    const auto it = m_byEmail.constFind(key);
+    auto it = m_byEmail.constFind(key);
     if (it == m_byEmail.constEnd()) {
-        return std::nullopt;
+        it = m_byAlias.constFind(key);
+        if (it == m_byAlias.constEnd()) {
+            return std::nullopt;
+        }
     }
     return m_entries.at(*it);
+}
+
+void Directory::markIncomplete(const QString& reason)
+{
+    if (m_complete) {
+        m_complete = false;
+        m_incompleteReason = reason;
+    }
 }
 
 std::optional<DirectoryEntry> Directory::byLegalName(const QString& firstName, const QString& surname) const

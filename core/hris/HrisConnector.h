@@ -23,6 +23,7 @@ struct PayloadInput
     std::optional<QJsonObject> fields;
     // The hiring manager matched to an employee of this target; nullopt when unmatched (never guessed).
     std::optional<DirectoryEntry> manager;
+    QString managerMatchedBy; // "email", "legalName", "confirmed" (see ManagerResolution::matchedBy)
     // Hire API mode only: fresh document links, each {kind, name, url, contentType}.
     QJsonArray documents;
     QString attemptId;

@@ -33,6 +33,8 @@ Q_LOGGING_CATEGORY(lcHttp, "hirebridge.http", QtInfoMsg)
 namespace {
 
 constexpr int kMaxServerMessage = 200;
+// What an error message may grow to once validation details are appended (Personio lists every allowed extension).
+constexpr int kMaxServerMessageWithDetails = 400;
 
 // Retry-After as an HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime forms.
 QDateTime parseHttpDate(const QByteArray& value)
@@ -62,11 +64,11 @@ QDateTime parseHttpDate(const QByteArray& value)
     return parsed.isValid() ? QDateTime(parsed.date(), parsed.time(), QTimeZone::utc()) : QDateTime();
 }
 
-QString shorten(QString text)
+QString shorten(QString text, int limit = kMaxServerMessage)
 {
     text = text.simplified();
-    if (text.size() > kMaxServerMessage) {
-        text = text.left(kMaxServerMessage - 1) + QChar(0x2026);
+    if (text.size() > limit) {
+        text = text.left(limit - 1) + QChar(0x2026);
     }
     return text;
 }
@@ -80,6 +82,35 @@ QString jsonText(const QJsonValue& value)
         return QString::number(value.toDouble());
     }
     return {};
+}
+
+// Validation details beside a generic message, Personio v1's "error_data": {"file": ["The file must be ..."]} (or a
+// bare list), as "file: The file must be ...; other: ...". Without them a 422 only says "The given data was invalid".
+QString errorDetails(const QJsonValue& data)
+{
+    const auto texts = [](const QJsonValue& value) {
+        QStringList out;
+        const QJsonArray array = value.isArray() ? value.toArray() : QJsonArray {value};
+        for (const QJsonValue& item : array) {
+            const QString text = jsonText(item).trimmed();
+            if (!text.isEmpty()) {
+                out << text;
+            }
+        }
+        return out.join(QStringLiteral(", "));
+    };
+    if (data.isArray()) {
+        return texts(data);
+    }
+    QStringList parts;
+    const QJsonObject fields = data.toObject();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const QString text = texts(it.value());
+        if (!text.isEmpty()) {
+            parts << it.key() + QStringLiteral(": ") + text;
+        }
+    }
+    return parts.join(QStringLiteral("; "));
 }
 
 // The short human message and machine code from an error body. Shapes seen: Bob {"key","error"}, Ashby
@@ -104,7 +135,12 @@ QString serverMessage(const QByteArray& body, QString* code)
         if (o.value(QLatin1String("error")).isObject()) {
             const QJsonObject error = o.value(QLatin1String("error")).toObject();
             *code = jsonText(error.value(QLatin1String("code")));
-            return jsonText(error.value(QLatin1String("message")));
+            const QString message = jsonText(error.value(QLatin1String("message")));
+            const QString details = errorDetails(error.value(QLatin1String("error_data")));
+            if (details.isEmpty()) {
+                return message;
+            }
+            return message.isEmpty() ? details : message + QStringLiteral(" (") + details + QLatin1Char(')');
         }
         *code = jsonText(o.value(QLatin1String("key")));
         if (code->isEmpty()) {
@@ -497,8 +533,15 @@ void RequestJob::onReplyFinished()
     }
 
     QString errorCode;
-    const QString fromServer = shorten(Redaction::redactSecrets(
-        serverMessage(reply->read(m_maxBodyBytes > 0 ? m_maxBodyBytes : 1 << 20), &errorCode)));
+    QString fromServer = shorten(
+        Redaction::redactSecrets(serverMessage(reply->read(m_maxBodyBytes > 0 ? m_maxBodyBytes : 1 << 20), &errorCode)),
+        kMaxServerMessageWithDetails);
+    // BambooHR answers errors with an empty body and the reason only in this header; it names the cause better than
+    // any body would, so it wins.
+    const QByteArray headerMessage = reply->rawHeader("X-BambooHR-Error-Message").trimmed();
+    if (!headerMessage.isEmpty()) {
+        fromServer = shorten(Redaction::redactSecrets(QString::fromUtf8(headerMessage)));
+    }
     const QString reason
         = shorten(QString::fromUtf8(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray()));
     const auto withServerText

@@ -1605,6 +1605,11 @@ QStringList closestFolded(const QString& folded, const QList<QPair<QString, QStr
 
 } // namespace
 
+int MappingEngine::boundedEditDistance(QStringView a, QStringView b, int bound)
+{
+    return editDistance(a, b, bound);
+}
+
 QString MappingEngine::describeHire(const Hire& hire)
 {
     QString name = hire.name.trimmed();

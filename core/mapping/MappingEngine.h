@@ -88,6 +88,8 @@ public:
     // Up to `max` labels closest to `value` (edit distance on folded text), best first. Archived entries are
     // skipped, children are searched, labels with nothing in common with `value` are not offered.
     static QStringList closestLabels(const QString& value, const QList<ListItem>& items, int max = 3);
+    // Levenshtein distance, or `bound` as soon as it is known to reach it; the first 128 characters count.
+    static int boundedEditDistance(QStringView a, QStringView b, int bound);
     // "hire app-1 (Maya Okafor)": how every hire-level message starts.
     static QString describeHire(const Hire& hire);
     // "rule 3 (offer.startDate → work.startDate)"

@@ -344,6 +344,12 @@ std::optional<TargetCatalog> TargetCatalog::fromBob(
 
 QStringList TargetCatalog::requiredFields(const QString& target, bool directMode)
 {
+    if (target == QLatin1StringView("bamboohr")) {
+        return {QStringLiteral("firstName"), QStringLiteral("lastName"), QStringLiteral("workEmail")};
+    }
+    if (target == QLatin1StringView("personio")) {
+        return {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
+    }
     if (target != QLatin1StringView("bob")) {
         return {};
     }
@@ -522,5 +528,435 @@ TargetCatalog TargetCatalog::bobBuiltin()
         f.maxLength = knownMaxLength(f.id);
         catalog.fields.append(f);
     }
+    return catalog;
+}
+
+// ---- BambooHR and Personio ---------------------------------------------------------------------------------------
+
+namespace {
+
+// BambooHR writes flags as "yes"/"no" in some answers and as booleans in others.
+std::optional<bool> yesNo(const QJsonValue& v)
+{
+    if (v.isBool()) {
+        return v.toBool();
+    }
+    if (v.isString()) {
+        const QString text = v.toString().trimmed().toLower();
+        if (text == QLatin1StringView("yes") || text == QLatin1StringView("true") || text == QLatin1StringView("1")) {
+            return true;
+        }
+        if (text == QLatin1StringView("no") || text == QLatin1StringView("false") || text == QLatin1StringView("0")
+            || text.isEmpty()) {
+            return false;
+        }
+    }
+    if (v.isDouble()) {
+        return v.toDouble() != 0;
+    }
+    return std::nullopt;
+}
+
+// BambooHR's field types in the engine's words. Types with a fixed set of values become lists (checked against
+// meta/lists when it has them); booleans stay text because BambooHR's checkboxes take "yes"/"no", which the engine
+// writes for a boolean sent to a text field; currencies stay text ("1000.00 USD"), Bob's currency object does not fit.
+QString bambooHrType(const QString& type)
+{
+    const QString t = type.trimmed().toLower();
+    if (t == QLatin1StringView("date")) {
+        return QStringLiteral("date");
+    }
+    if (t == QLatin1StringView("int") || t == QLatin1StringView("integer") || t == QLatin1StringView("number")
+        || t == QLatin1StringView("float") || t == QLatin1StringView("decimal")
+        || t == QLatin1StringView("percentage")) {
+        return QStringLiteral("number");
+    }
+    if (t == QLatin1StringView("textarea")) {
+        return QStringLiteral("text-area");
+    }
+    if (t == QLatin1StringView("list") || t == QLatin1StringView("gender") || t == QLatin1StringView("marital_status")
+        || t == QLatin1StringView("country") || t == QLatin1StringView("state") || t == QLatin1StringView("status")
+        || t == QLatin1StringView("pay_type") || t == QLatin1StringView("paid_per")) {
+        return QStringLiteral("list");
+    }
+    if (t == QLatin1StringView("multilist") || t == QLatin1StringView("multi_list")
+        || t == QLatin1StringView("multi-list")) {
+        return QStringLiteral("multi-list");
+    }
+    if (t == QLatin1StringView("employee")) {
+        return QStringLiteral("employee-reference");
+    }
+    return QStringLiteral("text");
+}
+
+struct BambooList
+{
+    QString fieldId; // numeric id as text
+    QString alias;
+    bool multiple = false;
+    QList<ListItem> items;
+};
+
+bool parseBambooHrLists(const QByteArray& body, QList<BambooList>* lists, QString* error)
+{
+    if (body.trimmed().isEmpty()) {
+        return true;
+    }
+    const auto doc = parseBody(body, QStringLiteral("BambooHR list metadata"), error);
+    if (!doc) {
+        return false;
+    }
+    if (!doc->isArray()) {
+        *error = QStringLiteral("BambooHR list metadata is an object, not an array");
+        return false;
+    }
+    const QJsonArray array = doc->array();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = QStringLiteral("BambooHR list metadata item %1").arg(i);
+        if (!array.at(i).isObject()) {
+            *error = QStringLiteral("%1: is %2, not an object").arg(where, jsonTypeName(array.at(i)));
+            return false;
+        }
+        const QJsonObject o = array.at(i).toObject();
+        BambooList list;
+        const auto fieldId = idText(o.value(QLatin1StringView("fieldId")));
+        if (!fieldId && !isAbsent(o.value(QLatin1StringView("fieldId")))) {
+            *error = QStringLiteral("%1: \"fieldId\" is %2")
+                         .arg(where, jsonTypeName(o.value(QLatin1StringView("fieldId"))));
+            return false;
+        }
+        list.fieldId = fieldId.value_or(QString());
+        const QJsonValue alias = o.value(QLatin1StringView("alias"));
+        if (!alias.isString() && !isAbsent(alias)) {
+            *error = QStringLiteral("%1: \"alias\" is %2").arg(where, jsonTypeName(alias));
+            return false;
+        }
+        list.alias = alias.toString().trimmed();
+        if (list.fieldId.isEmpty() && list.alias.isEmpty()) {
+            *error = QStringLiteral("%1: has neither \"fieldId\" nor \"alias\"").arg(where);
+            return false;
+        }
+        list.multiple = yesNo(o.value(QLatin1StringView("multiple"))).value_or(false);
+        const QJsonValue options = o.value(QLatin1StringView("options"));
+        if (isAbsent(options)) {
+            lists->append(list);
+            continue;
+        }
+        if (!options.isArray()) {
+            *error = QStringLiteral("%1: \"options\" is %2").arg(where, jsonTypeName(options));
+            return false;
+        }
+        const QJsonArray optionArray = options.toArray();
+        for (qsizetype j = 0; j < optionArray.size(); ++j) {
+            const QString optionWhere = QStringLiteral("%1 option %2").arg(where).arg(j);
+            if (!optionArray.at(j).isObject()) {
+                *error = QStringLiteral("%1: is %2, not an object").arg(optionWhere, jsonTypeName(optionArray.at(j)));
+                return false;
+            }
+            const QJsonObject option = optionArray.at(j).toObject();
+            const auto id = idText(option.value(QLatin1StringView("id")));
+            if (!id || id->isEmpty()) {
+                *error = QStringLiteral("%1: \"id\" is %2")
+                             .arg(optionWhere,
+                                 id ? QStringLiteral("empty") : jsonTypeName(option.value(QLatin1StringView("id"))));
+                return false;
+            }
+            const QJsonValue name = option.value(QLatin1StringView("name"));
+            if (!name.isString()) {
+                *error = QStringLiteral("%1: \"name\" is %2").arg(optionWhere, jsonTypeName(name));
+                return false;
+            }
+            const QJsonValue archived = option.value(QLatin1StringView("archived"));
+            const auto archivedFlag = yesNo(archived);
+            if (!archivedFlag && !isAbsent(archived)) {
+                *error = QStringLiteral("%1: \"archived\" is %2").arg(optionWhere, jsonTypeName(archived));
+                return false;
+            }
+            ListItem item;
+            item.id = *id;
+            item.name = name.toString();
+            item.archived = archivedFlag.value_or(false);
+            list.items.append(item);
+        }
+        lists->append(list);
+    }
+    return true;
+}
+
+// Personio's attribute types in the engine's words; unknown types are sent as text.
+QString personioType(const QString& type)
+{
+    const QString t = type.trimmed().toLower();
+    if (t == QLatin1StringView("multiline")) {
+        return QStringLiteral("text-area");
+    }
+    if (t == QLatin1StringView("date")) {
+        return QStringLiteral("date");
+    }
+    if (t == QLatin1StringView("integer") || t == QLatin1StringView("decimal")) {
+        return QStringLiteral("number");
+    }
+    if (t == QLatin1StringView("list")) {
+        return QStringLiteral("list");
+    }
+    if (t == QLatin1StringView("tags")) {
+        return QStringLiteral("multi-list");
+    }
+    return QStringLiteral("text"); // standard, link and anything new
+}
+
+TargetField builtinField(const char* id, const char* name, const char* type, bool list)
+{
+    TargetField f;
+    f.id = QLatin1StringView(id);
+    f.name = QLatin1StringView(name);
+    f.type = QLatin1StringView(type);
+    if (list) {
+        f.listId = f.id;
+    }
+    return f;
+}
+
+} // namespace
+
+std::optional<TargetCatalog> TargetCatalog::fromBambooHr(
+    const QByteArray& fieldsBody, const QByteArray& listsBody, QString* error)
+{
+    QString problem;
+    const auto fail = [&]() -> std::optional<TargetCatalog> {
+        if (error) {
+            *error = problem;
+        }
+        return std::nullopt;
+    };
+    const auto doc = parseBody(fieldsBody, QStringLiteral("BambooHR field metadata"), &problem);
+    if (!doc) {
+        return fail();
+    }
+    if (!doc->isArray()) {
+        problem = QStringLiteral("BambooHR field metadata is %1, not an array")
+                      .arg(doc->isObject() ? QStringLiteral("an object") : QStringLiteral("empty"));
+        return fail();
+    }
+    TargetCatalog catalog;
+    catalog.target = QStringLiteral("bamboohr");
+    catalog.fetchedAt = QDateTime::currentDateTimeUtc();
+    QHash<QString, QString> idByNumber; // BambooHR's numeric id -> our field id (the alias when there is one)
+    QSet<QString> seen;
+    const QJsonArray array = doc->array();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = QStringLiteral("BambooHR field metadata item %1").arg(i);
+        if (!array.at(i).isObject()) {
+            problem = QStringLiteral("%1: is %2, not an object").arg(where, jsonTypeName(array.at(i)));
+            return fail();
+        }
+        const QJsonObject o = array.at(i).toObject();
+        const auto number = idText(o.value(QLatin1StringView("id")));
+        if (!number || number->isEmpty()) {
+            problem
+                = QStringLiteral("%1: \"id\" is %2")
+                      .arg(where, number ? QStringLiteral("empty") : jsonTypeName(o.value(QLatin1StringView("id"))));
+            return fail();
+        }
+        for (const char* key : {"name", "type", "alias"}) {
+            const QJsonValue v = o.value(QLatin1StringView(key));
+            if (!v.isString() && !isAbsent(v)) {
+                problem = QStringLiteral("%1 (%2): \"%3\" is %4")
+                              .arg(where, *number, QLatin1StringView(key), jsonTypeName(v));
+                return fail();
+            }
+        }
+        const QString alias = o.value(QLatin1StringView("alias")).toString().trimmed();
+        TargetField field;
+        field.id = alias.isEmpty() ? *number : alias;
+        if (seen.contains(field.id)) {
+            continue;
+        }
+        seen.insert(field.id);
+        idByNumber.insert(*number, field.id);
+        field.name = o.value(QLatin1StringView("name")).toString();
+        if (field.name.isEmpty()) {
+            field.name = field.id;
+        }
+        field.type = bambooHrType(o.value(QLatin1StringView("type")).toString());
+        if (isListType(field.type)) {
+            field.listId = field.id;
+        }
+        // Custom fields have no alias or one BambooHR generated with a "custom" prefix ("customShirtSize").
+        field.custom = alias.isEmpty() || alias.startsWith(QLatin1StringView("custom"));
+        catalog.fields.append(field);
+    }
+
+    QList<BambooList> lists;
+    if (!parseBambooHrLists(listsBody, &lists, &problem)) {
+        return fail();
+    }
+    for (const BambooList& list : lists) {
+        QString fieldId = idByNumber.value(list.fieldId);
+        if (fieldId.isEmpty()) {
+            fieldId = list.alias.isEmpty() ? list.fieldId : list.alias;
+        }
+        catalog.lists.insert(fieldId, list.items);
+        // meta/lists is the authority on which fields take list values, whatever type meta/fields gave them.
+        for (TargetField& field : catalog.fields) {
+            if (field.id == fieldId) {
+                field.type = list.multiple ? QStringLiteral("multi-list") : QStringLiteral("list");
+                field.listId = fieldId;
+            }
+        }
+    }
+    return catalog;
+}
+
+std::optional<TargetCatalog> TargetCatalog::fromPersonio(const QByteArray& attributesBody, QString* error)
+{
+    QString problem;
+    const auto fail = [&]() -> std::optional<TargetCatalog> {
+        if (error) {
+            *error = problem;
+        }
+        return std::nullopt;
+    };
+    const QString what = QStringLiteral("Personio attribute list");
+    const auto doc = parseBody(attributesBody, what, &problem);
+    if (!doc) {
+        return fail();
+    }
+    if (!doc->isObject()) {
+        problem = QStringLiteral("%1 is %2, not an object")
+                      .arg(what, doc->isArray() ? QStringLiteral("an array") : QStringLiteral("empty"));
+        return fail();
+    }
+    const QJsonObject root = doc->object();
+    const QJsonValue success = root.value(QLatin1StringView("success"));
+    if (success.isBool() && !success.toBool()) {
+        const QString message
+            = root.value(QLatin1StringView("error")).toObject().value(QLatin1StringView("message")).toString();
+        problem = QStringLiteral("%1 says success: false%2")
+                      .arg(what, message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(message));
+        return fail();
+    }
+    const QJsonValue data = root.value(QLatin1StringView("data"));
+    if (!data.isArray()) {
+        problem = QStringLiteral("%1: \"data\" is %2, not an array").arg(what, jsonTypeName(data));
+        return fail();
+    }
+    TargetCatalog catalog;
+    catalog.target = QStringLiteral("personio");
+    catalog.fetchedAt = QDateTime::currentDateTimeUtc();
+    QSet<QString> seen;
+    const QJsonArray array = data.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = QStringLiteral("%1 item %2").arg(what).arg(i);
+        if (!array.at(i).isObject()) {
+            problem = QStringLiteral("%1: is %2, not an object").arg(where, jsonTypeName(array.at(i)));
+            return fail();
+        }
+        const QJsonObject o = array.at(i).toObject();
+        const QJsonValue key = o.value(QLatin1StringView("key"));
+        if (!key.isString() || key.toString().trimmed().isEmpty()) {
+            problem = QStringLiteral("%1: \"key\" is %2")
+                          .arg(where, key.isString() ? QStringLiteral("empty") : jsonTypeName(key));
+            return fail();
+        }
+        for (const char* name : {"label", "type"}) {
+            const QJsonValue v = o.value(QLatin1StringView(name));
+            if (!v.isString() && !isAbsent(v)) {
+                problem = QStringLiteral("%1 (%2): \"%3\" is %4")
+                              .arg(where, key.toString(), QLatin1StringView(name), jsonTypeName(v));
+                return fail();
+            }
+        }
+        TargetField field;
+        field.id = key.toString().trimmed();
+        if (seen.contains(field.id)) {
+            continue;
+        }
+        seen.insert(field.id);
+        field.name = o.value(QLatin1StringView("label")).toString();
+        if (field.name.isEmpty()) {
+            field.name = field.id;
+        }
+        field.type = personioType(o.value(QLatin1StringView("type")).toString());
+        field.custom = field.id.startsWith(QLatin1StringView("dynamic_"));
+        const QJsonValue options = o.value(QLatin1StringView("options"));
+        if (!options.isArray() && !isAbsent(options)) {
+            problem = QStringLiteral("%1 (%2): \"options\" is %3").arg(where, field.id, jsonTypeName(options));
+            return fail();
+        }
+        if (isListType(field.type)) {
+            field.listId = field.id;
+            QList<ListItem> items;
+            const QJsonArray optionArray = options.toArray();
+            for (qsizetype j = 0; j < optionArray.size(); ++j) {
+                // Documented as plain strings; an object with a value/name/label is taken too.
+                QJsonValue option = optionArray.at(j);
+                if (option.isObject()) {
+                    const QJsonObject object = option.toObject();
+                    for (const char* name : {"value", "name", "label"}) {
+                        if (idText(object.value(QLatin1StringView(name)))) {
+                            option = object.value(QLatin1StringView(name));
+                            break;
+                        }
+                    }
+                }
+                const auto text = idText(option);
+                if (!text) {
+                    problem = QStringLiteral("%1 (%2): option %3 is %4")
+                                  .arg(where, field.id)
+                                  .arg(j)
+                                  .arg(jsonTypeName(optionArray.at(j)));
+                    return fail();
+                }
+                ListItem item;
+                item.id = *text;
+                item.name = *text;
+                items.append(item);
+            }
+            catalog.lists.insert(field.id, items);
+        }
+        catalog.fields.append(field);
+    }
+    return catalog;
+}
+
+TargetCatalog TargetCatalog::bambooHrBuiltin()
+{
+    TargetCatalog catalog;
+    catalog.target = QStringLiteral("bamboohr");
+    catalog.fields = {
+        builtinField("firstName", "First name", "text", false),
+        builtinField("lastName", "Last name", "text", false),
+        builtinField("workEmail", "Work email", "text", false),
+        builtinField("homeEmail", "Home email", "text", false),
+        builtinField("preferredName", "Preferred name", "text", false),
+        builtinField("jobTitle", "Job title", "list", true),
+        builtinField("department", "Department", "list", true),
+        builtinField("division", "Division", "list", true),
+        builtinField("location", "Location", "list", true),
+        builtinField("hireDate", "Hire date", "date", false),
+        builtinField("employmentHistoryStatus", "Employment status", "text", false),
+        builtinField("mobilePhone", "Mobile phone", "text", false),
+    };
+    return catalog;
+}
+
+TargetCatalog TargetCatalog::personioBuiltin()
+{
+    TargetCatalog catalog;
+    catalog.target = QStringLiteral("personio");
+    catalog.fields = {
+        builtinField("email", "Email", "text", false),
+        builtinField("first_name", "First name", "text", false),
+        builtinField("last_name", "Last name", "text", false),
+        builtinField("preferred_name", "Preferred name", "text", false),
+        builtinField("gender", "Gender", "text", false),
+        builtinField("position", "Position", "text", false),
+        builtinField("department", "Department", "text", false),
+        builtinField("office", "Office", "text", false),
+        builtinField("subcompany", "Subcompany", "text", false),
+        builtinField("hire_date", "Hire date", "date", false),
+        builtinField("weekly_working_hours", "Weekly working hours", "number", false),
+    };
     return catalog;
 }

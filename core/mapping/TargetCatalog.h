@@ -49,8 +49,19 @@ public:
     // contains ".custom." or the category starts with "category_". Returns nullopt with *error naming what is wrong.
     static std::optional<TargetCatalog> fromBob(
         const QByteArray& fieldsBody, const QByteArray& namedListsBody, QString* error);
+    // Parses BambooHR's GET /v1/meta/fields (a JSON array of {id, name, type, alias}) and GET /v1/meta/lists (an
+    // array of {fieldId, alias, multiple, options: [{id, name, archived}]}; an empty body means no lists). A field's
+    // id is its alias when it has one, else its numeric id as text: the create body takes either. List fields get
+    // listId = that id, and their options are stored under it. Returns nullopt with *error naming what is wrong.
+    static std::optional<TargetCatalog> fromBambooHr(
+        const QByteArray& fieldsBody, const QByteArray& listsBody, QString* error);
+    // Parses Personio's GET /v1/company/employees/attributes ({"success": true, "data": [{key, label, type,
+    // options}]}): id = key, name = label; list and tags attributes keep their options as a list under the key.
+    static std::optional<TargetCatalog> fromPersonio(const QByteArray& attributesBody, QString* error);
     // Bob's required fields: direct mode needs first name, surname, e-mail, site and start date (Bob rejects a create
     // without them); the Hire API requires nothing (Bob's docs), so only the e-mail is, for the duplicate check.
+    // BambooHR and Personio (any mode): first name, last name and the e-mail (BambooHR itself only needs the names,
+    // but without a work e-mail our duplicate check has nothing to look up).
     static QStringList requiredFields(const QString& target, bool directMode);
     void markRequired(bool directMode);
 
@@ -62,6 +73,9 @@ public:
     static std::optional<TargetCatalog> fromJson(const QJsonObject& object, QString* error);
     // The fields every Bob tenant has, for when the catalogue has not been fetched yet. Its lists are empty.
     static TargetCatalog bobBuiltin();
+    // The same for BambooHR (fields meta/fields is known to leave out) and Personio (the standard attributes).
+    static TargetCatalog bambooHrBuiltin();
+    static TargetCatalog personioBuiltin();
 
     // list, multi-list and hierarchy-list: the types whose values must name an entry of a named list.
     static bool isListType(const QString& type);

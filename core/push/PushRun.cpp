@@ -1,7 +1,8 @@
 #include "PushRun.h"
 
+#include "DocumentFetcher.h"
+#include "hris/ManagerMatcher.h"
 #include "hris/bob/BobClient.h"
-#include "hris/bob/BobHireEvent.h"
 #include "ledger/Ledger.h"
 #include "mapping/MappingEngine.h"
 #include "notify/PushReport.h"
@@ -54,10 +55,11 @@ int PushRun::Result::failedCount() const
     return n;
 }
 
-PushRun::PushRun(Ledger* ledger, BobClient* bob, const Options& options, QObject* parent, const MappingEngine* engine)
+PushRun::PushRun(
+    Ledger* ledger, HrisConnector* connector, const Options& options, QObject* parent, const MappingEngine* engine)
     : QObject(parent)
     , m_ledger(ledger)
-    , m_bob(bob)
+    , m_connector(connector)
     , m_engine(engine)
     , m_options(options)
 {
@@ -66,6 +68,27 @@ PushRun::PushRun(Ledger* ledger, BobClient* bob, const Options& options, QObject
     if (m_options.ownerId.isEmpty()) {
         m_options.ownerId = currentOwnerId();
     }
+    if (m_connector) {
+        m_target = m_connector->target();
+        m_rules = m_connector->documentRules();
+    } else {
+        m_target = m_options.target.isEmpty() ? s("bob") : m_options.target;
+    }
+}
+
+PushRun::~PushRun() = default;
+
+void PushRun::setDocumentSource(AshbyClient* ashby)
+{
+    if (m_documents) {
+        m_documents->deleteLater();
+    }
+    m_documents = ashby ? new DocumentFetcher(ashby, this) : nullptr;
+}
+
+QString PushRun::name() const
+{
+    return m_connector ? m_connector->displayName() : m_target;
 }
 
 QString PushRun::currentOwnerId()
@@ -113,13 +136,56 @@ PushRun::Item PushRun::itemFor(const Hire& hire, const PushRecord& record) const
     return item;
 }
 
+QList<FileRef> PushRun::outstandingDocuments(const Hire& hire, bool named) const
+{
+    QList<FileRef> out;
+    if (m_rules.mode != DocumentRules::Mode::Upload) {
+        return out;
+    }
+    QHash<QString, DocumentRecord> known;
+    for (const auto& d : m_ledger->documents(hire.applicationId, m_target)) {
+        known.insert(d.kind, d);
+    }
+    for (const auto& file : hire.files) {
+        if (file.handle.isEmpty()) {
+            continue;
+        }
+        const auto it = known.constFind(file.kind);
+        if (it != known.constEnd()) {
+            if (it->state == QLatin1String("uploaded")) {
+                continue;
+            }
+            if (it->state == QLatin1String("failed") && !it->transient && !named) {
+                continue; // too large, wrong type: retried only when the admin names the hire
+            }
+        }
+        out.append(file);
+    }
+    return out;
+}
+
 void PushRun::start()
 {
-    const QString target = m_options.target;
+    const QString target = m_target;
     QList<QString> ids = m_options.applicationIds;
+    m_named = QSet<QString>(ids.cbegin(), ids.cend());
+    QHash<QString, PushRecord> records;
+    for (const auto& r : m_ledger->pushRecords(target)) {
+        records.insert(r.applicationId, r);
+    }
     if (m_options.allReady) {
-        for (const auto& h : m_ledger->hires()) {
-            ids.append(h.applicationId);
+        for (const auto& row : m_ledger->hireRows()) {
+            const auto it = records.constFind(row.applicationId);
+            const PushState state = it == records.constEnd() ? PushState::Ready : it->state;
+            // Only what --all-ready can act on is read in full: the rest is skipped without parsing its JSON.
+            if (state == PushState::Exists || state == PushState::Skipped
+                || (state == PushState::Failed && !it->transient)) {
+                continue;
+            }
+            if (state == PushState::Pushed && m_rules.mode != DocumentRules::Mode::Upload) {
+                continue;
+            }
+            ids.append(row.applicationId);
         }
     }
     QSet<QString> seen;
@@ -129,7 +195,7 @@ void PushRun::start()
             continue;
         }
         seen.insert(id);
-        const bool named = m_options.applicationIds.contains(id);
+        const bool named = m_named.contains(id);
         const auto hire = m_ledger->hire(id);
         if (!hire) {
             Item item;
@@ -140,13 +206,21 @@ void PushRun::start()
             complete(item);
             continue;
         }
-        if (!m_options.dryRun) {
+        if (!m_options.dryRun && !records.contains(id)) {
             m_ledger->ensurePushRecord(id, target);
         }
         PushRecord record = m_ledger->pushRecord(id, target).value_or(PushRecord::ready(id, target));
         switch (record.state) {
         case PushState::Pushed:
         case PushState::Exists: {
+            if (record.state == PushState::Pushed && !record.remoteId.isEmpty()) {
+                const auto files = outstandingDocuments(*hire, named);
+                if (!files.isEmpty()) {
+                    Work w {*hire, record, false, false, true, std::nullopt, QString()};
+                    work.append(w);
+                    continue;
+                }
+            }
             if (named) {
                 Item item = itemFor(*hire, record);
                 item.ok = true;
@@ -163,7 +237,7 @@ void PushRun::start()
                 }
                 continue;
             }
-            Work w {*hire, record, true, std::nullopt, QString()};
+            Work w {*hire, record, true, true, false, std::nullopt, QString()};
             if (m_engine) {
                 const MappingResult mapped = m_engine->map(*hire);
                 w.fields = mapped.fields;
@@ -187,8 +261,9 @@ void PushRun::start()
         }
         // Validation before anything leaves: without an e-mail we cannot check for an existing employee.
         if (normalizedEmail(hire->email).isEmpty()) {
-            const QString reason = tr("No e-mail address in Ashby: cannot check Bob for an existing employee, so it "
-                                      "is not sent.");
+            const QString reason = tr("No e-mail address in Ashby: cannot check %1 for an existing employee, so it "
+                                      "is not sent.")
+                                       .arg(name());
             Item item = itemFor(*hire, record);
             item.state = PushState::Failed;
             item.reason = reason;
@@ -198,7 +273,18 @@ void PushRun::start()
             complete(item);
             continue;
         }
-        Work w {*hire, record, false, std::nullopt, QString()};
+        // A transient failure after a create was attempted (connection lost mid-send, timeout, 5xx) may hide an
+        // employee that was created: looked up before anything is sent again.
+        bool mayHaveArrived = false;
+        if (record.state == PushState::Failed && record.transient && !record.attemptId.isEmpty()) {
+            for (const auto& entry : m_ledger->audit(id)) {
+                if (entry.target == target && entry.action == QLatin1String("send")
+                    && entry.attemptId == record.attemptId) {
+                    mayHaveArrived = true;
+                }
+            }
+        }
+        Work w {*hire, record, false, mayHaveArrived, false, std::nullopt, QString()};
         if (m_engine) {
             const MappingResult mapped = m_engine->map(*hire);
             if (mapped.hasErrors()) {
@@ -228,13 +314,18 @@ void PushRun::start()
         finish();
         return;
     }
-    if (!m_bob) {
-        m_result.error = ApiError::make(ApiError::Kind::InvalidUrl, tr("Bob is not configured"), s("Bob"));
+    if (!m_connector) {
+        m_result.error = ApiError::make(ApiError::Kind::InvalidUrl, tr("%1 is not configured").arg(name()), name());
         finish();
         return;
     }
-    Q_EMIT progress(m_done, m_total, tr("Reading Bob's employee directory…"));
-    m_bob->searchPeople([this](const ApiError& error, const Directory& directory) { onDirectory(error, directory); });
+    if (!m_connector->snapshotsDirectory()) {
+        pump(); // one e-mail lookup per hire instead of a snapshot
+        return;
+    }
+    Q_EMIT progress(m_done, m_total, tr("Reading %1's employee directory…").arg(name()));
+    m_connector->fetchDirectory(
+        [this](const ApiError& error, const Directory& directory) { onDirectory(error, directory); });
 }
 
 void PushRun::cancel()
@@ -245,7 +336,7 @@ void PushRun::cancel()
     // Requests in flight finish and are recorded; nothing new starts.
     m_stopping = true;
     if (!m_result.error.isError()) {
-        m_result.error = ApiError::make(ApiError::Kind::Cancelled, tr("the push was cancelled"), s("Bob"));
+        m_result.error = ApiError::make(ApiError::Kind::Cancelled, tr("the push was cancelled"), name());
     }
     m_queue.clear();
     if (m_inFlight == 0) {
@@ -266,12 +357,14 @@ void PushRun::onDirectory(const ApiError& error, const Directory& directory)
         return;
     }
     m_directory = directory;
+    m_haveDirectory = true;
     pump();
 }
 
 void PushRun::pump()
 {
     while (!m_stopping && m_inFlight < m_options.maxParallel && !m_queue.isEmpty()) {
+        ++m_inFlight;
         process(m_queue.dequeue());
     }
     if (m_inFlight == 0 && (m_queue.isEmpty() || m_stopping)) {
@@ -279,20 +372,41 @@ void PushRun::pump()
     }
 }
 
+void PushRun::settle(const Item& item)
+{
+    --m_inFlight;
+    complete(item);
+    pump();
+}
+
 void PushRun::process(const Work& work)
 {
     const Hire& hire = work.hire;
-    const QString target = m_options.target;
+    const QString target = m_target;
     const QString id = hire.applicationId;
     Item item = itemFor(hire, work.record);
-    const auto existing = m_directory.byEmail(hire.email);
+
+    if (work.documentsOnly) {
+        if (m_options.dryRun) {
+            item.ok = true;
+            for (const auto& file : outstandingDocuments(hire, m_named.contains(id))) {
+                item.documents.append(QJsonObject {{s("kind"), file.kind}, {s("name"), file.name},
+                    {s("state"), s("would-upload")}, {s("reason"), QJsonValue::Null}});
+            }
+            item.wouldSend = !item.documents.isEmpty();
+            settle(item);
+            return;
+        }
+        uploadDocuments(work, item, work.record.remoteId);
+        return;
+    }
 
     QString attemptId = newAttemptId();
     if (!m_options.dryRun) {
         QString error;
         if (work.reconcile) {
-            // The earlier owner died mid-send. Move the record out of `sending` (only one process can), then send
-            // again with the same attempt id so the receiver can recognise a repeat.
+            // The earlier owner died mid-send. Move the record out of `sending` (only one process can); what it may
+            // have sent is looked up before anything is sent again, with the same attempt id.
             attemptId = work.record.attemptId;
             AuditEntry audit;
             audit.target = target;
@@ -303,20 +417,20 @@ void PushRun::process(const Work& work)
             if (!m_ledger->finishSending(id, target, attemptId, PushState::Failed, QString(),
                     tr("Interrupted run; reconciled."), true, audit, &error)) {
                 item.reason = tr("Being reconciled by another Hirebridge process.");
-                complete(item);
+                settle(item);
                 return;
             }
         } else if (work.record.state == PushState::Failed && work.record.transient
             && !work.record.attemptId.isEmpty()) {
-            // The last send ended without a clear answer (connection lost mid-send, timeout, 5xx, 429, or a
-            // reconcile interrupted before it re-sent): Bob may have it already, so the repeat keeps the attempt id.
+            // The last try ended without a clear answer: the target may have it already, so the repeat keeps the
+            // attempt id (the Hire API event carries it).
             attemptId = work.record.attemptId;
         }
         if (!work.mappingError.isEmpty()) {
             m_ledger->setState(id, target, PushState::Failed, work.mappingError);
             item.state = PushState::Failed;
             item.reason = work.mappingError;
-            complete(item);
+            settle(item);
             return;
         }
         const QList<PushState> from = work.reconcile
@@ -330,109 +444,559 @@ void PushRun::process(const Work& work)
             }
             item.ok = now && (now->state == PushState::Pushed || now->state == PushState::Exists);
             item.reason = item.ok ? now->reason : tr("Being pushed by another Hirebridge process right now.");
-            complete(item);
+            settle(item);
             return;
         }
     }
+    lookup(work, item, attemptId);
+}
 
-    if (existing) {
-        const QString who = existing->displayName.isEmpty() ? existing->email : existing->displayName;
-        item.state = PushState::Exists;
-        item.remoteId = existing->id;
-        item.reason = tr("Already an employee in Bob: %1 (id %2). Not created again.").arg(who, existing->id);
-        item.fresh = true;
-        item.ok = true;
-        if (!m_options.dryRun) {
-            AuditEntry audit;
-            audit.target = target;
-            audit.applicationId = id;
-            audit.action = s("exists");
-            audit.attemptId = attemptId;
-            audit.detail = item.reason;
-            QString error;
-            if (!m_ledger->finishSending(
-                    id, target, attemptId, PushState::Exists, existing->id, item.reason, false, audit, &error)) {
-                item.ok = false;
-                item.reason = error;
-            }
-        }
-        complete(item);
+void PushRun::lookup(const Work& work, Item item, const QString& attemptId)
+{
+    if (m_connector->snapshotsDirectory()) {
+        onExisting(work, item, attemptId, m_directory.byEmail(work.hire.email));
         return;
     }
+    QPointer<PushRun> self(this);
+    m_connector->findByEmail(work.hire.email,
+        [self, work, item, attemptId](const ApiError& error, const std::optional<DirectoryEntry>& found) mutable {
+            if (!self) {
+                return;
+            }
+            if (!error.isError()) {
+                self->onExisting(work, item, attemptId, found);
+                return;
+            }
+            AuditEntry audit;
+            audit.target = self->m_target;
+            audit.applicationId = work.hire.applicationId;
+            audit.action = s("lookup");
+            audit.attemptId = attemptId;
+            audit.httpStatus = error.httpStatus;
+            const QString reason = tr("Could not check %1 for an existing employee, nothing was sent: %2")
+                                       .arg(self->name(), error.toString());
+            audit.detail = reason;
+            if (error.kind == ApiError::Kind::Unauthorized) {
+                if (!self->m_result.error.isError()) {
+                    self->m_result.error = error;
+                }
+                self->m_stopping = true;
+                self->m_queue.clear();
+                self->endSending(work, item, attemptId, PushState::Ready, QString(), reason, false, audit);
+                return;
+            }
+            self->endSending(work, item, attemptId, PushState::Failed, QString(), reason, error.retryable, audit);
+        });
+}
 
-    BobHireEvent::Input in;
+void PushRun::onExisting(
+    const Work& work, Item item, const QString& attemptId, const std::optional<DirectoryEntry>& found)
+{
+    const QString id = work.hire.applicationId;
+    const bool hireApi = m_rules.mode == DocumentRules::Mode::LinksInPayload;
+    if (found && work.mayHaveArrived && !hireApi) {
+        // Our own earlier create arrived before the answer was lost: it is this hire, not a rehire.
+        item.fresh = true;
+        AuditEntry audit;
+        audit.target = m_target;
+        audit.applicationId = id;
+        audit.action = s("reconcile");
+        audit.attemptId = attemptId;
+        const QString reason
+            = tr("Found in %1 after an interrupted create (id %2); not created again.").arg(name(), found->id);
+        audit.detail = reason;
+        if (m_options.dryRun) {
+            item.state = PushState::Pushed;
+            item.remoteId = found->id;
+            item.reason = reason;
+            item.ok = true;
+            settle(item);
+            return;
+        }
+        QString error;
+        if (!m_ledger->finishSending(
+                id, m_target, attemptId, PushState::Pushed, found->id, reason, false, audit, &error)) {
+            item.reason = error;
+            settle(item);
+            return;
+        }
+        item.state = PushState::Pushed;
+        item.remoteId = found->id;
+        item.reason = reason;
+        uploadDocuments(work, item, found->id);
+        return;
+    }
+    if (found) {
+        const QString who = found->displayName.isEmpty() ? found->email : found->displayName;
+        AuditEntry audit;
+        audit.target = m_target;
+        audit.applicationId = id;
+        audit.action = s("exists");
+        audit.attemptId = attemptId;
+        const QString reason
+            = tr("Already an employee in %1: %2 (id %3). Not created again.").arg(name(), who, found->id);
+        audit.detail = reason;
+        item.fresh = true;
+        if (m_options.dryRun) {
+            item.state = PushState::Exists;
+            item.remoteId = found->id;
+            item.reason = reason;
+            item.ok = true;
+            settle(item);
+            return;
+        }
+        endSending(work, item, attemptId, PushState::Exists, found->id, reason, false, audit);
+        return;
+    }
+    if (m_connector->snapshotsDirectory() && !m_directory.isComplete()) {
+        // Some employees' e-mails were hidden from us: "not found" proves nothing, and a create may duplicate.
+        const QString reason = tr("Cannot verify that this person is not already in %1, so nothing was sent: %2")
+                                   .arg(name(), m_directory.incompleteReason());
+        AuditEntry audit;
+        audit.target = m_target;
+        audit.applicationId = id;
+        audit.action = s("unverifiable");
+        audit.attemptId = attemptId;
+        audit.detail = reason;
+        if (m_options.dryRun) {
+            item.state = PushState::Failed;
+            item.reason = reason;
+            settle(item);
+            return;
+        }
+        endSending(work, item, attemptId, PushState::Failed, QString(), reason, false, audit);
+        return;
+    }
+    send(work, item, attemptId);
+}
+
+void PushRun::resolveManager(
+    const Work& work, std::function<void(const std::optional<DirectoryEntry>&, const QString&)> done)
+{
+    const PersonRef& manager = work.hire.hiringManager;
+    const auto confirmed = manager.id.isEmpty() ? std::nullopt : m_ledger->managerMatch(m_target, manager.id);
+    if (m_haveDirectory || confirmed || manager.isEmpty()) {
+        const ManagerResolution r = ManagerMatcher::resolve(manager, m_directory, confirmed);
+        done(r.employee, r.describe(name()));
+        return;
+    }
+    // No snapshot (the target filters by e-mail): the manager is looked up once per run by e-mail only.
+    const QString key = normalizedEmail(manager.email);
+    if (key.isEmpty()) {
+        ManagerResolution r;
+        r.state = ManagerResolution::State::Unmatched;
+        r.ashbyName = manager.displayName();
+        done(std::nullopt, r.describe(name()));
+        return;
+    }
+    if (m_managerLookups.contains(key)) {
+        const auto found = m_managerLookups.value(key);
+        ManagerResolution r;
+        r.ashbyName = manager.displayName();
+        r.state = found ? ManagerResolution::State::ByEmail : ManagerResolution::State::Unmatched;
+        r.employee = found;
+        done(found, r.describe(name()));
+        return;
+    }
+    QPointer<PushRun> self(this);
+    m_connector->findByEmail(
+        manager.email, [self, key, manager, done](const ApiError& error, const std::optional<DirectoryEntry>& found) {
+            if (!self) {
+                return;
+            }
+            if (!error.isError()) {
+                self->m_managerLookups.insert(key, found);
+            }
+            ManagerResolution r;
+            r.ashbyName = manager.displayName();
+            r.state = found ? ManagerResolution::State::ByEmail : ManagerResolution::State::Unmatched;
+            r.employee = found;
+            done(found, r.describe(self->name()));
+        });
+}
+
+void PushRun::send(const Work& work, Item item, const QString& attemptId)
+{
+    QPointer<PushRun> self(this);
+    resolveManager(work,
+        [self, work, item, attemptId](const std::optional<DirectoryEntry>& manager, const QString& described) mutable {
+            if (!self) {
+                return;
+            }
+            item.manager = described;
+            Work w = work;
+            if (!manager && !work.hire.hiringManager.isEmpty()) {
+                w.hire.warnings << tr("Hiring manager %1 was not matched in %2; HR sets the manager there.")
+                                       .arg(work.hire.hiringManager.displayName(), self->name());
+            }
+            const bool links = self->m_rules.mode == DocumentRules::Mode::LinksInPayload;
+            if (!links || work.hire.files.isEmpty()) {
+                self->sendPayload(w, item, attemptId, QJsonArray {QJsonObject {{s("manager"), described}}});
+                return;
+            }
+            // Hire API: fresh file.info links, fetched right before the event leaves (they expire).
+            struct State
+            {
+                int pending = 0;
+                QJsonArray documents;
+                QStringList problems;
+                ApiError transientError;
+            };
+            auto state = std::make_shared<State>();
+            const QList<FileRef> files = work.hire.files;
+            if (self->m_options.dryRun || !self->m_documents) {
+                for (const auto& file : files) {
+                    state->documents.append(
+                        QJsonObject {{s("kind"), file.kind}, {s("name"), file.name}, {s("url"), QJsonValue::Null},
+                            {s("contentType"), QString::fromLatin1(DocumentFetcher::contentTypeFor(file.name))}});
+                }
+                if (!self->m_documents && !self->m_options.dryRun) {
+                    w.hire.warnings << tr("Documents were not attached: Ashby is not configured for this run.");
+                    state->documents = QJsonArray();
+                }
+                QJsonArray carry {QJsonObject {{s("manager"), described}}};
+                for (const auto& d : std::as_const(state->documents)) {
+                    carry.append(d);
+                }
+                self->sendPayload(w, item, attemptId, carry);
+                return;
+            }
+            state->pending = int(files.size());
+            for (const auto& file : files) {
+                const QString context = QStringLiteral("%1 of hire %2").arg(file.kind, work.hire.applicationId);
+                self->m_documents->fetchLink(file, context,
+                    [self, state, file, w, item, attemptId, described](const ApiError& error, const QUrl& url) mutable {
+                        if (!self) {
+                            return;
+                        }
+                        if (error.isError()) {
+                            if (error.retryable) {
+                                state->transientError = error;
+                            } else {
+                                state->problems
+                                    << tr("%1 \"%2\" not attached: %3")
+                                           .arg(DocumentFetcher::kindLabel(file.kind), file.name, error.toString());
+                            }
+                        } else {
+                            state->documents.append(QJsonObject {{s("kind"), file.kind}, {s("name"), file.name},
+                                {s("url"), url.toString(QUrl::FullyEncoded)},
+                                {s("contentType"), QString::fromLatin1(DocumentFetcher::contentTypeFor(file.name))}});
+                        }
+                        if (--state->pending > 0) {
+                            return;
+                        }
+                        if (state->transientError.isError()) {
+                            // Sending without a document Bob would never get again is worse than trying again later.
+                            const QString reason = tr("Not sent: a document link could not be fetched from Ashby: %1")
+                                                       .arg(state->transientError.toString());
+                            AuditEntry audit;
+                            audit.target = self->m_target;
+                            audit.applicationId = w.hire.applicationId;
+                            audit.action = s("documents");
+                            audit.attemptId = attemptId;
+                            audit.detail = reason;
+                            self->endSending(w, item, attemptId, PushState::Failed, QString(), reason, true, audit);
+                            return;
+                        }
+                        w.hire.warnings << state->problems;
+                        QJsonArray carry {QJsonObject {{s("manager"), described}}};
+                        for (const auto& d : std::as_const(state->documents)) {
+                            carry.append(d);
+                        }
+                        self->sendPayload(w, item, attemptId, carry);
+                    });
+            }
+        });
+}
+
+void PushRun::sendPayload(const Work& work, Item item, const QString& attemptId, const QJsonArray& carry)
+{
+    // `carry` holds the manager description first, then the document links (Hire API).
+    const Hire& hire = work.hire;
+    const QString id = hire.applicationId;
+    PayloadInput in;
     in.hire = hire;
-    in.directory = &m_directory;
+    in.fields = work.fields;
     in.attemptId = attemptId;
     in.sentAt = QDateTime::currentDateTimeUtc();
-    in.fields = work.fields;
-    const QJsonObject event = BobHireEvent::build(in);
-    item.payload = event;
+    for (qsizetype i = 1; i < carry.size(); ++i) {
+        in.documents.append(carry.at(i));
+    }
+    {
+        const PersonRef& manager = hire.hiringManager;
+        const auto confirmed = manager.id.isEmpty() ? std::nullopt : m_ledger->managerMatch(m_target, manager.id);
+        if (m_haveDirectory || confirmed) {
+            const ManagerResolution r = ManagerMatcher::resolve(manager, m_directory, confirmed);
+            in.manager = r.employee;
+            in.managerMatchedBy = r.matchedBy();
+        } else if (const auto key = normalizedEmail(manager.email); m_managerLookups.value(key)) {
+            in.manager = m_managerLookups.value(key);
+            in.managerMatchedBy = s("email");
+        }
+    }
+    item.warnings = hire.warnings;
+    const QJsonObject payload = m_connector->buildPayload(in);
+    item.payload = payload;
     if (m_options.dryRun) {
         item.wouldSend = true;
         item.ok = true;
-        item.reason = tr("Would be sent to Bob's Hire URL.");
-        complete(item);
+        item.reason = tr("Would be sent to %1.").arg(name());
+        for (const auto& file : hire.files) {
+            if (m_rules.mode == DocumentRules::Mode::Upload) {
+                const QString problem = DocumentFetcher::typeProblem(file, m_rules, name());
+                item.documents.append(QJsonObject {{s("kind"), file.kind}, {s("name"), file.name},
+                    {s("state"), problem.isEmpty() ? s("would-upload") : s("failed")},
+                    {s("reason"), problem.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(problem)}});
+            }
+        }
+        settle(item);
         return;
     }
-    const QByteArray payload = QJsonDocument(event).toJson(QJsonDocument::Compact);
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex());
-    ++m_inFlight;
+    const QByteArray bytes = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     const QString context = QStringLiteral("hire %1 (%2)").arg(id, hire.name);
-    m_bob->postHireEvent(payload, context,
-        [this, item, attemptId, hash, target, id](const ApiError& error, const HttpResponse& response) {
-            --m_inFlight;
-            Item done = item;
-            done.sent = true;
-            AuditEntry audit;
-            audit.target = target;
-            audit.applicationId = id;
-            audit.action = s("send");
-            audit.attemptId = attemptId;
-            audit.payloadHash = hash;
-            PushState outcome = PushState::Failed;
-            QString remoteId;
-            QString reason;
-            bool transient = false;
-            if (!error.isError()) {
-                const auto body = QJsonDocument::fromJson(response.body).object();
-                const auto rid = body.value(s("id"));
-                remoteId = rid.isDouble() ? QString::number(rid.toInteger()) : rid.toString();
-                outcome = PushState::Pushed;
-                audit.httpStatus = response.status;
-                audit.detail = QStringLiteral("HTTP %1, event id %2").arg(response.status).arg(remoteId);
-                done.ok = true;
-            } else if (error.kind == ApiError::Kind::Unauthorized) {
-                // Nothing was accepted: the record goes back to where it was, and the run stops.
-                outcome = PushState::Ready;
-                reason = error.toString();
-                audit.httpStatus = error.httpStatus;
-                audit.detail = reason;
-                if (!m_result.error.isError()) {
-                    m_result.error = error;
+    QPointer<PushRun> self(this);
+    m_connector->create(
+        payload, context, [self, work, item, attemptId, hash](const ApiError& error, const CreateResult& result) {
+            if (self) {
+                self->onCreated(work, item, attemptId, hash, error, result);
+            }
+        });
+}
+
+void PushRun::onCreated(const Work& work, Item item, const QString& attemptId, const QString& hash,
+    const ApiError& error, const CreateResult& result)
+{
+    const QString id = work.hire.applicationId;
+    item.sent = true;
+    AuditEntry audit;
+    audit.target = m_target;
+    audit.applicationId = id;
+    audit.action = s("send");
+    audit.attemptId = attemptId;
+    audit.payloadHash = hash;
+    if (!error.isError()) {
+        audit.httpStatus = result.httpStatus;
+        audit.detail = QStringLiteral("HTTP %1, id %2").arg(result.httpStatus).arg(result.remoteId);
+        QString reason;
+        if (!result.warnings.isEmpty()) {
+            // Accepted, but not as sent (an unknown department dropped, ...): say what, never plain success.
+            reason = tr("Created, but %1 reported: %2").arg(name(), result.warnings.join(s("; ")));
+            item.warnings << result.warnings;
+            audit.detail += QStringLiteral("; warnings: ") + result.warnings.join(s("; "));
+        }
+        QString ledgerError;
+        if (!m_ledger->finishSending(
+                id, m_target, attemptId, PushState::Pushed, result.remoteId, reason, false, audit, &ledgerError)) {
+            item.state = PushState::Pushed;
+            item.remoteId = result.remoteId;
+            item.reason = ledgerError;
+            settle(item);
+            return;
+        }
+        item.state = PushState::Pushed;
+        item.remoteId = result.remoteId;
+        item.reason = reason;
+        uploadDocuments(work, item, result.remoteId);
+        return;
+    }
+    audit.httpStatus = error.httpStatus;
+    audit.detail = error.toString();
+    if (error.kind == ApiError::Kind::Unauthorized) {
+        // Nothing was accepted: the record goes back to where it was, and the run stops.
+        if (!m_result.error.isError()) {
+            m_result.error = error;
+        }
+        m_stopping = true;
+        m_queue.clear();
+        endSending(work, item, attemptId, PushState::Ready, QString(), error.toString(), false, audit);
+        return;
+    }
+    if (BobClient::isEmailTaken(error)) {
+        // Bob refuses a second employee with that e-mail: ours from an earlier attempt, or someone created it since
+        // the snapshot. Either way nobody is created twice; look the id up to link it.
+        QPointer<PushRun> self(this);
+        m_connector->findByEmail(work.hire.email,
+            [self, work, item, attemptId, audit](
+                const ApiError& e, const std::optional<DirectoryEntry>& found) mutable {
+                if (!self) {
+                    return;
                 }
-                m_stopping = true;
-                m_queue.clear();
-            } else {
-                reason = error.toString();
-                transient = error.retryable;
-                audit.httpStatus = error.httpStatus;
+                const PushState state = work.mayHaveArrived ? PushState::Pushed : PushState::Exists;
+                const QString remoteId = found ? found->id : QString();
+                const QString reason = e.isError() || !found
+                    ? tr("%1 already has an employee with this e-mail (not created again); its id could not be read.")
+                          .arg(self->name())
+                    : tr("Already an employee in %1 (id %2). Not created again.").arg(self->name(), remoteId);
                 audit.detail = reason;
+                if (state == PushState::Pushed && found) {
+                    QString ledgerError;
+                    if (self->m_ledger->finishSending(work.hire.applicationId, self->m_target, attemptId,
+                            PushState::Pushed, remoteId, reason, false, audit, &ledgerError)) {
+                        item.state = PushState::Pushed;
+                        item.remoteId = remoteId;
+                        item.reason = reason;
+                        self->uploadDocuments(work, item, remoteId);
+                        return;
+                    }
+                }
+                self->endSending(work, item, attemptId, state, remoteId, reason, false, audit);
+            });
+        return;
+    }
+    endSending(work, item, attemptId, PushState::Failed, QString(), error.toString(), error.retryable, audit);
+}
+
+void PushRun::endSending(const Work& work, Item item, const QString& attemptId, PushState outcome,
+    const QString& remoteId, const QString& reason, bool transient, AuditEntry audit)
+{
+    const QString id = work.hire.applicationId;
+    QString ledgerError;
+    item.state = outcome;
+    item.remoteId = remoteId;
+    item.reason = reason;
+    item.ok = outcome == PushState::Pushed || outcome == PushState::Exists;
+    item.fresh = true;
+    if (!m_options.dryRun
+        && !m_ledger->finishSending(
+            id, m_target, attemptId, outcome, remoteId, reason, transient, audit, &ledgerError)) {
+        item.ok = false;
+        item.reason = ledgerError;
+    }
+    settle(item);
+}
+
+void PushRun::uploadDocuments(const Work& work, Item item, const QString& remoteId)
+{
+    if (m_rules.mode != DocumentRules::Mode::Upload || work.hire.files.isEmpty()) {
+        item.ok = true;
+        settle(item);
+        return;
+    }
+    if (!m_documents) {
+        item.ok = true;
+        item.warnings << tr("Documents were not uploaded: Ashby is not configured for this run.");
+        settle(item);
+        return;
+    }
+    uploadNext(work, item, remoteId, outstandingDocuments(work.hire, true));
+}
+
+void PushRun::uploadNext(const Work& work, Item item, const QString& remoteId, QList<FileRef> files)
+{
+    const QString id = work.hire.applicationId;
+    if (files.isEmpty() || m_stopping) {
+        // The item is satisfied when the employee exists and no document is left failed or pending.
+        bool allUploaded = true;
+        QStringList problems;
+        for (const auto& d : m_ledger->documents(id, m_target)) {
+            item.documents.append(QJsonObject {{s("kind"), d.kind}, {s("name"), d.name}, {s("state"), d.state},
+                {s("reason"), d.reason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.reason)}});
+            if (d.state != QLatin1String("uploaded")) {
+                allUploaded = false;
+                problems << QStringLiteral("%1: %2").arg(
+                    DocumentFetcher::kindLabel(d.kind), d.reason.isEmpty() ? tr("not uploaded yet") : d.reason);
             }
-            QString ledgerError;
-            if (!m_ledger->finishSending(
-                    id, target, attemptId, outcome, remoteId, reason, transient, audit, &ledgerError)) {
-                done.ok = false;
-                reason = ledgerError;
+        }
+        item.ok = allUploaded;
+        if (!allUploaded) {
+            const QString docs
+                = tr("Employee created (id %1), but documents are missing: %2").arg(remoteId, problems.join(s("; ")));
+            item.reason = item.reason.isEmpty() ? docs : item.reason + s(" ") + docs;
+        }
+        item.fresh = true;
+        settle(item);
+        return;
+    }
+    const FileRef file = files.takeFirst();
+    DocumentRecord record;
+    record.applicationId = id;
+    record.target = m_target;
+    record.kind = file.kind;
+    record.name = file.name;
+    for (const auto& d : m_ledger->documents(id, m_target)) {
+        if (d.kind == file.kind) {
+            record.attempts = d.attempts;
+        }
+    }
+    record.attempts += 1;
+    const QString label = DocumentFetcher::kindLabel(file.kind);
+    const auto fail = [this, label, file](DocumentRecord record, const QString& why, bool transient, int status) {
+        record.state = s("failed");
+        record.reason = why;
+        record.transient = transient;
+        AuditEntry audit;
+        audit.target = m_target;
+        audit.applicationId = record.applicationId;
+        audit.action = s("upload");
+        audit.httpStatus = status;
+        audit.detail = QStringLiteral("%1 \"%2\" failed: %3").arg(label, file.name, why);
+        m_ledger->setDocument(record, &audit);
+    };
+    if (const QString problem = DocumentFetcher::typeProblem(file, m_rules, name()); !problem.isEmpty()) {
+        fail(record, problem, false, 0);
+        uploadNext(work, item, remoteId, files);
+        return;
+    }
+    record.state = s("uploading");
+    m_ledger->setDocument(record);
+    const QString title = QStringLiteral("%1 - %2").arg(label, work.hire.name);
+    const QString context = QStringLiteral("%1 of hire %2 (%3)").arg(label, id, work.hire.name);
+    QPointer<PushRun> self(this);
+    m_documents->download(file, m_rules, title, context,
+        [self, work, item, remoteId, files, file, record, fail, context, label](
+            const ApiError& error, const DocumentUpload& upload) mutable {
+            if (!self) {
+                return;
             }
-            done.state = outcome;
-            done.remoteId = remoteId;
-            done.reason = reason;
-            if (outcome == PushState::Ready) {
-                done.ok = false;
+            if (error.isError()) {
+                const bool tooLarge = error.kind == ApiError::Kind::TooLarge;
+                fail(record,
+                    tooLarge ? DocumentFetcher::sizeProblem(
+                                   qMax<qint64>(self->m_rules.maxBytes + 1, 0), self->m_rules, self->name())
+                            + QStringLiteral(" (%1)").arg(error.message)
+                             : tr("could not be downloaded from Ashby: %1").arg(error.toString()),
+                    error.retryable, error.httpStatus);
+                self->uploadNext(work, item, remoteId, files);
+                return;
             }
-            complete(done);
-            pump();
+            if (const QString problem = DocumentFetcher::sizeProblem(upload.bytes.size(), self->m_rules, self->name());
+                !problem.isEmpty()) {
+                record.bytes = upload.bytes.size();
+                fail(record, QStringLiteral("%1 \"%2\" %3").arg(label, file.name, problem), false, 0);
+                self->uploadNext(work, item, remoteId, files);
+                return;
+            }
+            const QString hash
+                = QString::fromLatin1(QCryptographicHash::hash(upload.bytes, QCryptographicHash::Sha256).toHex());
+            const qint64 size = upload.bytes.size();
+            self->m_connector->uploadDocument(remoteId, upload, context,
+                [self, work, item, remoteId, files, record, fail, hash, size, label, file](
+                    const ApiError& e, const QString& documentId) mutable {
+                    if (!self) {
+                        return;
+                    }
+                    record.bytes = size;
+                    if (e.isError()) {
+                        fail(record, tr("upload to %1 failed: %2").arg(self->name(), e.toString()), e.retryable,
+                            e.httpStatus);
+                    } else {
+                        record.state = s("uploaded");
+                        record.remoteId = documentId;
+                        record.reason.clear();
+                        record.transient = false;
+                        AuditEntry audit;
+                        audit.target = self->m_target;
+                        audit.applicationId = record.applicationId;
+                        audit.action = s("upload");
+                        audit.payloadHash = hash;
+                        audit.detail = QStringLiteral("%1 \"%2\" uploaded to employee %3, document id %4 (%5 bytes)")
+                                           .arg(label, file.name, remoteId, documentId)
+                                           .arg(size);
+                        self->m_ledger->setDocument(record, &audit);
+                    }
+                    self->uploadNext(work, item, remoteId, files);
+                });
         });
 }
 
@@ -446,7 +1010,7 @@ void PushRun::complete(Item item)
     m_result.items.append(item);
     ++m_done;
     Q_EMIT itemFinished(item);
-    Q_EMIT progress(m_done, qMax(m_total, m_done), tr("Pushing to Bob…"));
+    Q_EMIT progress(m_done, qMax(m_total, m_done), tr("Pushing to %1…").arg(name()));
 }
 
 void PushRun::finish()
@@ -458,7 +1022,7 @@ void PushRun::finish()
     Q_EMIT finished(m_result);
 }
 
-PushReport PushRun::report(const Result& result, const Ledger& ledger, const QString& bobWebUrl)
+PushReport PushRun::report(const Result& result, const Ledger& ledger, const QHash<QString, QString>& targetUrls)
 {
     PushReport report;
     report.finishedAt = QDateTime::currentDateTimeUtc();
@@ -475,7 +1039,7 @@ PushReport PushRun::report(const Result& result, const Ledger& ledger, const QSt
         line.target = item.target;
         line.state = pushStateName(item.state);
         line.reason = item.reason;
-        line.targetUrl = bobWebUrl;
+        line.targetUrl = targetUrls.value(item.target);
         if (const auto hire = ledger.hire(item.applicationId)) {
             line.jobTitle = hire->jobTitle;
             line.startDate = hire->startDate;

@@ -2,9 +2,12 @@
 
 #include "Hire.h"
 #include "hris/Directory.h"
+#include "hris/HrisConnector.h"
 #include "http/ApiError.h"
 #include "ledger/PushState.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -12,17 +15,22 @@
 #include <QQueue>
 #include <QSet>
 
-class BobClient;
+#include <functional>
+
+class AshbyClient;
+class DocumentFetcher;
 class Ledger;
 class MappingEngine;
 struct MappingResult;
 struct PushReport;
 
-// Pushes hires to Bob through the Hire API exactly once (design §5): one directory snapshot per run; per record a
-// compare-and-set to `sending` with a fresh attempt id, then `exists` when the e-mail is already an employee, else
-// the event is posted and the record ends `pushed` or `failed`. Records left `sending` by a process that died are
-// reconciled first and re-sent with the same attempt id; so is a record whose last send failed for a transient reason
-// (Bob may have received it). 401/403 stop the run and put the record back as it was.
+// Pushes hires to one target exactly once (design §5): one directory snapshot per run (or one e-mail lookup per hire
+// where the target filters by e-mail); per record a compare-and-set to `sending` with a fresh attempt id, then
+// `exists` when the e-mail is already an employee, else the request is sent and the record ends `pushed` or `failed`;
+// then each document is downloaded from Ashby and uploaded, tracked on its own. Records left `sending` by a process
+// that died, and records whose last send failed for a transient reason, may have arrived: they are looked up first
+// (found: `pushed`, not created again) and else re-sent with the same attempt id. 401/403 stop the run and put the
+// record back as it was.
 class PushRun : public QObject
 {
     Q_OBJECT
@@ -31,7 +39,7 @@ public:
     {
         QStringList applicationIds; // named explicitly: permanent failures and skipped records are retried too
         bool allReady = false; // ready records and transient failures
-        QString target = QStringLiteral("bob");
+        QString target; // ignored: the connector's target
         bool dryRun = false;
         QString ownerId; // this process, see currentOwnerId()
         int maxParallel = 4;
@@ -50,6 +58,8 @@ public:
         bool wouldSend = false; // dry run: it would be sent
         bool fresh = false; // decided in this run (not a state found from an earlier run)
         QJsonObject payload; // what was (or would be) sent
+        QJsonArray documents; // per document: {kind, name, state, reason}
+        QString manager; // how the hiring manager was matched (ManagerResolution::describe)
     };
     struct Result
     {
@@ -61,16 +71,22 @@ public:
 
     // `engine` renders each hire through the admin's mapping profile and validates it; a hire with errors is not
     // sent (failed, with the reasons). Null: the built-in default fields, no validation beyond the e-mail.
-    PushRun(Ledger* ledger, BobClient* bob, const Options& options, QObject* parent = nullptr,
+    PushRun(Ledger* ledger, HrisConnector* connector, const Options& options, QObject* parent = nullptr,
         const MappingEngine* engine = nullptr);
+    ~PushRun() override;
+
+    // Where documents come from (file.info + download). Without it, documents are left out with a warning.
+    void setDocumentSource(AshbyClient* ashby);
+    QString target() const { return m_target; }
 
     void start();
     void cancel();
 
     // "<host>/<pid>/<uuid>": lets another process tell whether a `sending` record's owner is still running.
     static QString currentOwnerId();
-    // What this run did, for the recipients' e-mail: hires sent, found already in Bob, and failed in this run.
-    static PushReport report(const Result& result, const Ledger& ledger, const QString& bobWebUrl);
+    // What this run did, for the recipients' e-mail: hires sent, found already in the target, and failed in this run.
+    // `targetUrls` maps a target to where an admin opens it in a browser (may be empty).
+    static PushReport report(const Result& result, const Ledger& ledger, const QHash<QString, QString>& targetUrls);
     static bool isOwnerAlive(const QString& ownerId);
 
 Q_SIGNALS:
@@ -83,7 +99,9 @@ private:
     {
         Hire hire;
         PushRecord record;
-        bool reconcile = false;
+        bool reconcile = false; // found `sending` with its owner gone
+        bool mayHaveArrived = false; // an earlier send of this record may have reached the target
+        bool documentsOnly = false; // pushed already; only documents are outstanding
         std::optional<QJsonObject> fields; // mapped fields, when a mapping engine is set
         QString mappingError; // reconciled records only: the mapping now refuses the hire
     };
@@ -92,16 +110,36 @@ private:
     void onDirectory(const ApiError& error, const Directory& directory);
     void pump();
     void process(const Work& work);
+    void lookup(const Work& work, Item item, const QString& attemptId);
+    void onExisting(const Work& work, Item item, const QString& attemptId, const std::optional<DirectoryEntry>& found);
+    void resolveManager(const Work& work, std::function<void(const std::optional<DirectoryEntry>&, const QString&)>);
+    void send(const Work& work, Item item, const QString& attemptId);
+    void sendPayload(const Work& work, Item item, const QString& attemptId, const QJsonArray& links);
+    void onCreated(const Work& work, Item item, const QString& attemptId, const QString& hash, const ApiError& error,
+        const CreateResult& result);
+    void endSending(const Work& work, Item item, const QString& attemptId, PushState outcome, const QString& remoteId,
+        const QString& reason, bool transient, AuditEntry audit);
+    void uploadDocuments(const Work& work, Item item, const QString& remoteId);
+    void uploadNext(const Work& work, Item item, const QString& remoteId, QList<FileRef> files);
+    QList<FileRef> outstandingDocuments(const Hire& hire, bool named) const;
+    void settle(const Item& item); // one item finished: release its slot, report it, start the next
     void complete(Item item);
     void finish();
     Item itemFor(const Hire& hire, const PushRecord& record) const;
+    QString name() const;
 
     Ledger* m_ledger;
-    QPointer<BobClient> m_bob;
+    QPointer<HrisConnector> m_connector;
+    QPointer<DocumentFetcher> m_documents;
     const MappingEngine* m_engine = nullptr;
     Options m_options;
+    QString m_target;
+    DocumentRules m_rules;
     Result m_result;
     Directory m_directory;
+    bool m_haveDirectory = false;
+    QHash<QString, std::optional<DirectoryEntry>> m_managerLookups; // e-mail → employee, per run
+    QSet<QString> m_named;
     QQueue<Work> m_queue;
     int m_inFlight = 0;
     int m_total = 0;

@@ -158,3 +158,24 @@ QString Config::bobWebUrl() const
     }
     return {};
 }
+
+QHash<QString, QString> Config::targetWebUrls() const
+{
+    QHash<QString, QString> urls;
+    urls.insert(QStringLiteral("bob"), bobWebUrl());
+    // https://api.bamboohr.com/api/gateway.php/<company> → https://<company>.bamboohr.com/ (where admins log in).
+    const QString path = bamboohr.url.path();
+    const QString marker = QStringLiteral("/api/gateway.php/");
+    if (bamboohr.url.host() == QLatin1String("api.bamboohr.com") && path.contains(marker)) {
+        const QString company = path.mid(path.indexOf(marker) + marker.size()).section(QLatin1Char('/'), 0, 0);
+        if (!company.isEmpty()) {
+            urls.insert(QStringLiteral("bamboohr"), QStringLiteral("https://%1.bamboohr.com/").arg(company));
+        }
+    } else if (bamboohr.url.host().endsWith(QLatin1String(".bamboohr.com"))) {
+        urls.insert(QStringLiteral("bamboohr"), QStringLiteral("https://%1/").arg(bamboohr.url.host()));
+    }
+    if (personio.url.host() == QLatin1String("api.personio.de")) {
+        urls.insert(QStringLiteral("personio"), QStringLiteral("https://app.personio.com/"));
+    }
+    return urls;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -68,6 +69,8 @@ struct Config
     // Where an admin opens Bob in a browser (for links in e-mails): app.hibob.com for the production API, the
     // sandbox's pending-hires page for a loopback API, empty when unknown.
     QString bobWebUrl() const;
+    // Per target, where an admin opens it in a browser (Bob as above; BambooHR from the company in its URL).
+    QHash<QString, QString> targetWebUrls() const;
 };
 
 // QSettings keys (non-secret values only).

@@ -292,7 +292,7 @@ void AppController::startPushRun(const PushRun::Options& options)
         if (m_notifier) {
             QSettings settings;
             m_notifier->setRecipients(Recipients::load(settings));
-            m_notifier->notify(PushRun::report(r, *m_ledger, m_config.bobWebUrl()));
+            m_notifier->notify(PushRun::report(r, *m_ledger, m_config.targetWebUrls()));
         }
         m_window->showStatus(
             tr("Push finished: %1 sent, %2 already in Bob, %3 failed.").arg(pushed).arg(exists).arg(r.failedCount()));

@@ -1,6 +1,8 @@
 #include "BobClient.h"
 
+#include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
+#include "http/MultipartBody.h"
 #include "http/RequestJob.h"
 
 #include <QJsonArray>
@@ -34,7 +36,7 @@ QString idString(const QJsonValue& v)
 } // namespace
 
 BobClient::BobClient(HttpClient* http, const BobConfig& config, QObject* parent)
-    : QObject(parent)
+    : HrisConnector(parent)
     , m_http(http)
     , m_config(config)
     , m_authorization("Basic " + (config.serviceUserId + QLatin1Char(':') + config.token).toUtf8().toBase64())
@@ -240,4 +242,186 @@ void BobClient::postHireEvent(const QByteArray& payload, const QString& context,
     auto* job = m_http->send(r);
     connect(job, &RequestJob::finished, this, [done](const HttpResponse& response) { done(ApiError(), response); });
     connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, HttpResponse()); });
+}
+
+void BobClient::findByEmail(const QString& email, LookupCallback done)
+{
+    if (!m_http) {
+        return;
+    }
+    HttpRequest r = baseRequest(s("/v1/people/search"));
+    r.method = "POST";
+    r.context = s("people search for one e-mail");
+    const QJsonObject body {
+        {s("fields"),
+            QJsonArray {s("root.id"), s("root.email"), s("root.firstName"), s("root.surname"), s("root.displayName")}},
+        {s("filters"),
+            QJsonArray {QJsonObject {{s("fieldPath"), s("root.email")}, {s("operator"), s("equals")},
+                {s("values"), QJsonArray {email.trimmed()}}}}},
+        {s("showInactive"), true}};
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    auto* job = m_http->send(r);
+    connect(job, &RequestJob::finished, this, [done, email](const HttpResponse& response) {
+        Directory directory;
+        QString error;
+        if (!parseSearch(response.body, &directory, &error)) {
+            auto e = ApiError::make(ApiError::Kind::Parse, error, serverName(), response.status);
+            e.context = s("people search for one e-mail");
+            done(e, std::nullopt);
+            return;
+        }
+        // The filter is the server's; the comparison that decides is ours (trimmed, case-insensitive).
+        done(ApiError(), directory.byEmail(email));
+    });
+    connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, std::nullopt); });
+}
+
+DocumentRules BobClient::documentRules() const
+{
+    DocumentRules rules;
+    if (m_config.mode == BobMode::HireApi) {
+        rules.mode = DocumentRules::Mode::LinksInPayload;
+    } else {
+        rules.mode = DocumentRules::Mode::Upload;
+        rules.maxBytes = kMaxDocumentBytes;
+    }
+    return rules;
+}
+
+QJsonObject BobClient::directBody(const QJsonObject& fields, const std::optional<DirectoryEntry>& manager)
+{
+    // Nested JSON from dotted ids; a segment that is already a value (a mapping that sends both "work" and
+    // "work.site") keeps the more specific object.
+    QJsonObject body;
+    const std::function<void(QJsonObject&, const QStringList&, qsizetype, const QJsonValue&)> put
+        = [&put](QJsonObject& object, const QStringList& path, qsizetype at, const QJsonValue& value) {
+              if (at == path.size() - 1) {
+                  object.insert(path.at(at), value);
+                  return;
+              }
+              QJsonObject child = object.value(path.at(at)).toObject();
+              put(child, path, at + 1, value);
+              object.insert(path.at(at), child);
+          };
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        QStringList path = it.key().split(QLatin1Char('.'));
+        if (path.size() > 1 && path.first() == QLatin1String("root")) {
+            path.removeFirst(); // root.firstName is sent as firstName
+        }
+        put(body, path, 0, it.value());
+    }
+    if (manager && !manager->id.isEmpty()) {
+        // Whether POST /v1/people takes work.reportsTo on create, and in which shape, is unconfirmed (reference
+        // §6.2). Bob's value format for an employee reference is the employee id as a string (§4.4): sent so.
+        QJsonObject work = body.value(s("work")).toObject();
+        work.insert(s("reportsTo"), manager->id);
+        body.insert(s("work"), work);
+    }
+    return body;
+}
+
+QJsonObject BobClient::buildPayload(const PayloadInput& in) const
+{
+    const QJsonObject fields = in.fields ? *in.fields : BobHireEvent::defaultFields(in.hire);
+    if (m_config.mode == BobMode::Direct) {
+        return directBody(fields, in.manager);
+    }
+    BobHireEvent::Input event;
+    event.hire = in.hire;
+    event.attemptId = in.attemptId;
+    event.sentAt = in.sentAt;
+    event.documents = in.documents;
+    event.fields = fields;
+    event.managerResolved = true;
+    event.managerEmployee = in.manager;
+    event.managerMatchedBy = in.managerMatchedBy;
+    return BobHireEvent::build(event);
+}
+
+bool BobClient::isEmailTaken(const ApiError& error)
+{
+    return error.httpStatus == 400
+        && (error.code.compare(QLatin1String("validations.email.alreadyExists"), Qt::CaseInsensitive) == 0
+            || error.message.contains(QLatin1String("validations.email.alreadyExists"), Qt::CaseInsensitive));
+}
+
+void BobClient::create(const QJsonObject& payload, const QString& context, CreateCallback done)
+{
+    const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    const auto parsed = [done, context](const ApiError& error, const HttpResponse& response) {
+        if (error.isError()) {
+            done(error, CreateResult());
+            return;
+        }
+        CreateResult result;
+        result.httpStatus = response.status;
+        const auto document = QJsonDocument::fromJson(response.body);
+        const auto id = document.object().value(s("id"));
+        result.remoteId = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
+        done(ApiError(), result);
+    };
+    if (m_config.mode == BobMode::HireApi) {
+        postHireEvent(body, context, parsed);
+        return;
+    }
+    if (!m_http) {
+        return;
+    }
+    HttpRequest r = baseRequest(s("/v1/people"));
+    r.method = "POST";
+    r.body = body;
+    r.context = context;
+    r.idempotent = false;
+    auto* job = m_http->send(r);
+    connect(job, &RequestJob::finished, this, [parsed, context](const HttpResponse& response) {
+        // A created employee without an id cannot get its documents nor be reconciled: say so.
+        const auto id = QJsonDocument::fromJson(response.body).object().value(s("id"));
+        if (!id.isString() && !id.isDouble()) {
+            auto e = ApiError::make(ApiError::Kind::Parse,
+                QStringLiteral("the answer to the create has no employee \"id\" (HTTP %1)").arg(response.status),
+                serverName(), response.status);
+            e.context = context;
+            parsed(e, response);
+            return;
+        }
+        parsed(ApiError(), response);
+    });
+    connect(job, &RequestJob::failed, this, [parsed](const ApiError& e) { parsed(e, HttpResponse()); });
+}
+
+void BobClient::uploadDocument(
+    const QString& remoteId, const DocumentUpload& document, const QString& context, UploadCallback done)
+{
+    if (!m_http) {
+        return;
+    }
+    MultipartBody multipart;
+    multipart.addFile(s("file"), document.fileName, document.contentType, document.bytes);
+    const auto encoded = multipart.build();
+    HttpRequest r = baseRequest(
+        QStringLiteral("/v1/docs/people/%1/shared/upload").arg(QString::fromLatin1(QUrl::toPercentEncoding(remoteId))));
+    r.method = "POST";
+    r.contentType = encoded.contentType;
+    r.body = encoded.body;
+    r.context = context;
+    r.timeoutMs = 120000;
+    // A retry after a dropped connection could store the file twice; 429/5xx are still retried.
+    r.idempotent = false;
+    auto* job = m_http->send(r);
+    connect(job, &RequestJob::finished, this, [done](const HttpResponse& response) {
+        const auto o = QJsonDocument::fromJson(response.body).object();
+        QJsonValue id = o.value(s("id"));
+        if (id.isUndefined()) {
+            id = o.value(s("docId"));
+        }
+        done(ApiError(), id.isDouble() ? QString::number(id.toInteger()) : id.toString());
+    });
+    connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, QString()); });
+}
+
+void BobClient::check(CheckCallback done)
+{
+    fieldsMetadata([done](const ApiError& error, int fieldCount) {
+        done(error, error.isError() ? QString() : QStringLiteral("Bob: %1 fields readable").arg(fieldCount));
+    });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hris/Directory.h"
+#include "hris/HrisConnector.h"
 #include "http/ApiError.h"
 #include "http/HttpClient.h"
 #include "http/HttpRequest.h"
@@ -12,8 +13,10 @@
 
 #include <functional>
 
-// Bob's public API (people search, fields metadata) and the Hire URL. Basic auth serviceUserId:token on every call.
-class BobClient : public QObject
+// Bob's public API (people search and create, fields metadata, documents) and the Hire URL, as one connector with two
+// modes (design §3): the Hire API posts one `hirebridge.hire/v1` event per hire with fresh document links; direct mode
+// creates the employee with POST /v1/people and uploads the documents. Basic auth serviceUserId:token on every call.
+class BobClient : public HrisConnector
 {
     Q_OBJECT
 public:
@@ -27,11 +30,31 @@ public:
     void searchPeople(SearchCallback done);
     // GET /v1/company/people/fields: needs no permission, so it proves the credentials without side effects.
     void fieldsMetadata(FieldsCallback done);
-    using CatalogCallback = std::function<void(const ApiError& error, const TargetCatalog& catalog)>;
     // GET /v1/company/people/fields and GET /v1/company/named-lists (in parallel), parsed into a catalogue.
-    void fetchCatalog(CatalogCallback done);
+    void fetchCatalog(CatalogCallback done) override;
     // POST the event to the Hire URL, unchanged. Not retried after a dropped connection (it may have arrived).
     void postHireEvent(const QByteArray& payload, const QString& context, PostCallback done);
+
+    // HrisConnector
+    QString target() const override { return QStringLiteral("bob"); }
+    QString displayName() const override { return serverName(); }
+    bool snapshotsDirectory() const override { return true; }
+    void fetchDirectory(DirectoryCallback done) override { searchPeople(std::move(done)); }
+    void findByEmail(const QString& email, LookupCallback done) override;
+    DocumentRules documentRules() const override;
+    QJsonObject buildPayload(const PayloadInput& in) const override;
+    void create(const QJsonObject& payload, const QString& context, CreateCallback done) override;
+    void uploadDocument(
+        const QString& remoteId, const DocumentUpload& document, const QString& context, UploadCallback done) override;
+    void check(CheckCallback done) override;
+
+    BobMode mode() const { return m_config.mode; }
+    // Direct mode's body: the flat mapped fields nested by their dots ("work.site" → {"work": {"site": …}}), root
+    // fields at the top level, and the manager.
+    static QJsonObject directBody(const QJsonObject& fields, const std::optional<DirectoryEntry>& manager);
+    // Bob's answer to a create with an e-mail that is already taken (its key compared case-insensitively).
+    static bool isEmailTaken(const ApiError& error);
+    static constexpr qint64 kMaxDocumentBytes = 5 * 1024 * 1024; // per file, shared and confidential folders
 
     static QString serverName() { return QStringLiteral("Bob"); }
     // Public for tests: decodes a people-search body.

@@ -31,30 +31,37 @@ QJsonObject BobHireEvent::defaultFields(const Hire& h)
 
 QJsonValue BobHireEvent::manager(const Hire& h, const Directory* directory)
 {
+    std::optional<DirectoryEntry> match;
+    QString how;
+    if (directory && !h.hiringManager.isEmpty()) {
+        match = directory->byEmail(h.hiringManager.email);
+        how = s("email");
+        if (!match) {
+            match = directory->byLegalName(h.hiringManager.firstName, h.hiringManager.lastName);
+            how = s("legalName");
+        }
+    }
+    return manager(h, match, how);
+}
+
+QJsonValue BobHireEvent::manager(const Hire& h, const std::optional<DirectoryEntry>& match, const QString& matchedBy)
+{
     if (h.hiringManager.isEmpty()) {
         return QJsonValue::Null;
     }
     QJsonObject m {{s("id"), QJsonValue::Null}, {s("email"), h.hiringManager.email},
         {s("name"), h.hiringManager.displayName()}, {s("matchedBy"), QJsonValue::Null}};
-    if (directory) {
-        std::optional<DirectoryEntry> match = directory->byEmail(h.hiringManager.email);
-        QString how = s("email");
-        if (!match) {
-            match = directory->byLegalName(h.hiringManager.firstName, h.hiringManager.lastName);
-            how = s("legalName");
+    if (match) {
+        m.insert(s("id"), match->id);
+        m.insert(s("matchedBy"), matchedBy);
+        if (!match->email.isEmpty()) {
+            m.insert(s("email"), match->email);
         }
-        if (match) {
-            m.insert(s("id"), match->id);
-            m.insert(s("matchedBy"), how);
-            if (!match->email.isEmpty()) {
-                m.insert(s("email"), match->email);
-            }
-            const QString bobName = match->displayName.isEmpty()
-                ? QStringList {match->firstName, match->surname}.join(QLatin1Char(' ')).trimmed()
-                : match->displayName;
-            if (!bobName.isEmpty()) {
-                m.insert(s("name"), bobName);
-            }
+        const QString bobName = match->displayName.isEmpty()
+            ? QStringList {match->firstName, match->surname}.join(QLatin1Char(' ')).trimmed()
+            : match->displayName;
+        if (!bobName.isEmpty()) {
+            m.insert(s("name"), bobName);
         }
     }
     return m;
@@ -68,6 +75,8 @@ QJsonObject BobHireEvent::build(const Input& in)
         {s("offerId"), h.offerId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(h.offerId)},
         {s("link"), h.profileUrl}, {s("attemptId"), in.attemptId}};
     return QJsonObject {{s("schema"), schema()}, {s("source"), source},
-        {s("fields"), in.fields ? *in.fields : defaultFields(h)}, {s("manager"), manager(h, in.directory)},
+        {s("fields"), in.fields ? *in.fields : defaultFields(h)},
+        {s("manager"),
+            in.managerResolved ? manager(h, in.managerEmployee, in.managerMatchedBy) : manager(h, in.directory)},
         {s("documents"), in.documents}, {s("sentAt"), in.sentAt.toUTC().toString(Qt::ISODateWithMs)}};
 }

@@ -25,6 +25,10 @@ public:
         QJsonArray documents; // {kind, name, url, contentType}
         // The hire rendered through the admin's mapping profile; without one the built-in default fields are sent.
         std::optional<QJsonObject> fields;
+        // The manager as the push resolved it (ManagerMatcher); when set, `directory` is not used for it.
+        bool managerResolved = false;
+        std::optional<DirectoryEntry> managerEmployee;
+        QString managerMatchedBy;
     };
 
     static QJsonObject build(const Input& input);
@@ -32,4 +36,6 @@ public:
     static QJsonObject defaultFields(const Hire& hire);
     // Manager object: matched Bob employee (by e-mail, then exact legal name) or id null with the Ashby name.
     static QJsonValue manager(const Hire& hire, const Directory* directory);
+    static QJsonValue manager(
+        const Hire& hire, const std::optional<DirectoryEntry>& employee, const QString& matchedBy);
 };

@@ -51,8 +51,8 @@ private Q_SLOTS:
     void build_fullHire_followsSchema()
     {
         const Directory d = directory();
-        BobHireEvent::Input in {
-            hire(), &d, s("att-1"), QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC), {}, std::nullopt};
+        BobHireEvent::Input in {hire(), &d, s("att-1"), QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC), {},
+            std::nullopt, false, std::nullopt, {}};
         const auto e = BobHireEvent::build(in);
         QCOMPARE(e.value(s("schema")).toString(), s("hirebridge.hire/v1"));
         const auto source = e.value(s("source")).toObject();
@@ -76,8 +76,8 @@ private Q_SLOTS:
         Hire h = hire();
         h.offerId.clear();
         h.startDate.clear();
-        const auto e = BobHireEvent::build(
-            BobHireEvent::Input {h, nullptr, s("a"), QDateTime::currentDateTimeUtc(), {}, std::nullopt});
+        const auto e = BobHireEvent::build(BobHireEvent::Input {
+            h, nullptr, s("a"), QDateTime::currentDateTimeUtc(), {}, std::nullopt, false, std::nullopt, {}});
         QVERIFY(e.value(s("source")).toObject().value(s("offerId")).isNull());
         QVERIFY(!e.value(s("fields")).toObject().contains(s("work.startDate")));
     }
