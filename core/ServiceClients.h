@@ -3,7 +3,10 @@
 #include "settings/Config.h"
 
 class AshbyClient;
+class BambooHrClient;
 class BobClient;
+class HrisConnector;
+class PersonioClient;
 class HttpClient;
 class QNetworkAccessManager;
 class QObject;
@@ -16,6 +19,11 @@ struct ServiceClients
     HttpClient* http = nullptr;
     AshbyClient* ashby = nullptr;
     BobClient* bob = nullptr;
+    BambooHrClient* bamboohr = nullptr; // only when configured (Config::targets())
+    PersonioClient* personio = nullptr; // only when configured
+
+    // The connector for "bob", "bamboohr" or "personio"; null when that target is not configured.
+    HrisConnector* connector(const QString& target) const;
 
     static ServiceClients create(const Config& config, QObject* parent);
 };

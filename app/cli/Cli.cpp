@@ -2,8 +2,8 @@
 
 #include "ServiceClients.h"
 #include "ashby/AshbyClient.h"
+#include "hris/HrisConnector.h"
 #include "hris/bob/BobClient.h"
-#include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
 #include "ledger/AuditCsv.h"
 #include "ledger/Ledger.h"
@@ -211,11 +211,11 @@ void Cli::run(const QStringList& arguments)
             usageError(s("'preview' needs exactly one APPLICATION_ID"));
             return;
         }
-        if (targets.size() > 1 || (!targets.isEmpty() && targets.first() != QLatin1String("bob"))) {
-            usageError(s("preview supports the target 'bob' in this version"));
+        if (targets.size() > 1) {
+            usageError(s("'preview' takes one target"));
             return;
         }
-        cmdPreview(rest.first());
+        cmdPreview(rest.first(), targets.isEmpty() ? s("bob") : targets.first());
     } else if (command == QLatin1String("mapping")) {
         if (rest.size() != 2 || (rest.first() != QLatin1String("export") && rest.first() != QLatin1String("import"))) {
             usageError(s("use 'mapping export FILE' or 'mapping import FILE [--target T]'"));
@@ -258,20 +258,30 @@ bool Cli::openLedger()
     return true;
 }
 
-void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next, bool required)
+void Cli::loadSecrets(
+    bool needAshby, const QStringList& targets, std::function<void()> next, bool required, bool ashbyOptional)
 {
     struct Want
     {
         const char* key;
         QString* value;
         const char* variable;
+        bool required;
     };
     auto wants = std::make_shared<QList<Want>>();
     if (needAshby && !m_config.ashby.apiKeyFromEnvironment) {
-        wants->append({SecretKey::AshbyApiKey, &m_config.ashby.apiKey, "HIREBRIDGE_ASHBY_API_KEY"});
+        wants->append(
+            {SecretKey::AshbyApiKey, &m_config.ashby.apiKey, "HIREBRIDGE_ASHBY_API_KEY", required && !ashbyOptional});
     }
-    if (needBob && !m_config.bob.tokenFromEnvironment) {
-        wants->append({SecretKey::BobToken, &m_config.bob.token, "HIREBRIDGE_BOB_TOKEN"});
+    if (targets.contains(s("bob")) && !m_config.bob.tokenFromEnvironment) {
+        wants->append({SecretKey::BobToken, &m_config.bob.token, "HIREBRIDGE_BOB_TOKEN", required});
+    }
+    if (targets.contains(s("bamboohr")) && !m_config.bamboohr.apiKeyFromEnvironment) {
+        wants->append({SecretKey::BambooHrApiKey, &m_config.bamboohr.apiKey, "HIREBRIDGE_BAMBOOHR_API_KEY", required});
+    }
+    if (targets.contains(s("personio")) && !m_config.personio.clientSecretFromEnvironment) {
+        wants->append({SecretKey::PersonioClientSecret, &m_config.personio.clientSecret,
+            "HIREBRIDGE_PERSONIO_CLIENT_SECRET", required});
     }
     if (wants->isEmpty()) {
         next();
@@ -280,10 +290,10 @@ void Cli::loadSecrets(bool needAshby, bool needBob, std::function<void()> next, 
     auto remaining = std::make_shared<int>(int(wants->size()));
     auto failed = std::make_shared<bool>(false);
     for (const auto& want : std::as_const(*wants)) {
-        secretStore()->read(s(want.key), [this, want, remaining, failed, next, required](const SecretStore::Result& r) {
+        secretStore()->read(s(want.key), [this, want, remaining, failed, next](const SecretStore::Result& r) {
             if (r.status == SecretStore::Status::Ok && !r.value.isEmpty()) {
                 *want.value = r.value;
-            } else if (required) {
+            } else if (want.required) {
                 *failed = true;
                 err() << "hirebridge-cli: configuration error: " << s(want.variable) << " is not set and "
                       << (r.status == SecretStore::Status::NotFound
@@ -323,29 +333,79 @@ void Cli::createClients()
     m_http = clients.http;
     m_ashby = clients.ashby;
     m_bob = clients.bob;
+    for (const auto& target : m_config.targets()) {
+        if (auto* c = clients.connector(target)) {
+            m_connectors.insert(target, c);
+        }
+    }
+}
+
+HrisConnector* Cli::connector(const QString& target) const
+{
+    return m_connectors.value(target);
+}
+
+bool Cli::hasCredentials(const QString& target) const
+{
+    if (target == QLatin1String("bob")) {
+        return !m_config.bob.serviceUserId.isEmpty() && !m_config.bob.token.isEmpty();
+    }
+    if (target == QLatin1String("bamboohr")) {
+        return !m_config.bamboohr.apiKey.isEmpty();
+    }
+    if (target == QLatin1String("personio")) {
+        return !m_config.personio.clientId.isEmpty() && !m_config.personio.clientSecret.isEmpty();
+    }
+    return false;
+}
+
+QStringList Cli::configProblems(const QString& target) const
+{
+    QStringList problems;
+    auto checkUrl = [&](const QUrl& url, const QString& server, const char* variable) {
+        if (const auto e = HttpClient::checkUrl(url, server); e.isError()) {
+            problems << QStringLiteral("%1: %2").arg(QString::fromLatin1(variable), e.message);
+        }
+    };
+    if (target == QLatin1String("bob")) {
+        checkUrl(m_config.bob.apiUrl, s("Bob"), "HIREBRIDGE_BOB_API_URL");
+        if (m_config.bob.mode == BobMode::HireApi) {
+            if (m_config.bob.hireUrl.isEmpty()) {
+                problems << s("HIREBRIDGE_BOB_HIRE_URL is not set (needed in hire-api mode)");
+            } else {
+                checkUrl(m_config.bob.hireUrl, s("Bob"), "HIREBRIDGE_BOB_HIRE_URL");
+            }
+        }
+        if (m_config.bob.serviceUserId.isEmpty()) {
+            problems << s("HIREBRIDGE_BOB_SERVICE_USER_ID is not set");
+        }
+    } else if (target == QLatin1String("bamboohr")) {
+        if (m_config.bamboohr.url.isEmpty()) {
+            problems << s("HIREBRIDGE_BAMBOOHR_URL is not set (https://api.bamboohr.com/api/gateway.php/<company>)");
+        } else {
+            checkUrl(m_config.bamboohr.url, s("BambooHR"), "HIREBRIDGE_BAMBOOHR_URL");
+        }
+    } else if (target == QLatin1String("personio")) {
+        if (m_config.personio.clientId.isEmpty()) {
+            problems << s("HIREBRIDGE_PERSONIO_CLIENT_ID is not set");
+        }
+        if (!m_config.personio.url.isEmpty()) {
+            checkUrl(m_config.personio.url, s("Personio"), "HIREBRIDGE_PERSONIO_URL");
+        }
+    }
+    return problems;
 }
 
 void Cli::cmdCheck()
 {
     // Configuration first: nothing touches the network while a value is missing or unsafe.
     QStringList problems;
-    auto checkUrl = [&](const QUrl& url, const QString& server, const char* variable) {
-        const auto e = HttpClient::checkUrl(url, server);
-        if (e.isError()) {
-            problems << QStringLiteral("%1: %2").arg(QString::fromLatin1(variable), e.message);
-        }
-    };
-    checkUrl(m_config.ashby.baseUrl, s("Ashby"), "HIREBRIDGE_ASHBY_URL");
-    checkUrl(m_config.bob.apiUrl, s("Bob"), "HIREBRIDGE_BOB_API_URL");
-    if (m_config.bob.mode == BobMode::HireApi) {
-        if (m_config.bob.hireUrl.isEmpty()) {
-            problems << s("HIREBRIDGE_BOB_HIRE_URL is not set (needed in hire-api mode)");
-        } else {
-            checkUrl(m_config.bob.hireUrl, s("Bob"), "HIREBRIDGE_BOB_HIRE_URL");
-        }
+    if (const auto e = HttpClient::checkUrl(m_config.ashby.baseUrl, s("Ashby")); e.isError()) {
+        problems << s("HIREBRIDGE_ASHBY_URL: ") + e.message;
     }
-    if (m_config.bob.serviceUserId.isEmpty()) {
-        problems << s("HIREBRIDGE_BOB_SERVICE_USER_ID is not set");
+    const QStringList targets = m_config.targets();
+    for (const auto& target : targets) {
+        problems << configProblems(target);
     }
     if (!problems.isEmpty()) {
         for (const auto& p : std::as_const(problems)) {
@@ -354,11 +414,11 @@ void Cli::cmdCheck()
         done(Usage);
         return;
     }
-    loadSecrets(true, true, [this]() {
+    loadSecrets(true, targets, [this, targets]() {
         createClients();
         auto report = std::make_shared<QJsonObject>();
         auto worst = std::make_shared<int>(Ok);
-        auto remaining = std::make_shared<int>(2);
+        auto remaining = std::make_shared<int>(int(targets.size()) + 1);
         auto record = [this, report, worst, remaining](const QString& name, const ApiError& e, const QString& okText) {
             QJsonObject o {{s("ok"), !e.isError()}, {s("message"), e.isError() ? e.toString() : okText}};
             if (e.isError()) {
@@ -394,10 +454,19 @@ void Cli::cmdCheck()
             }
             record(s("ashby"), r.error, QString());
         });
-        m_bob->fieldsMetadata([record](const ApiError& e, int count) {
-            record(s("bob"), e,
-                tr("service user accepted (%1 employee fields visible); the Hire URL is not called").arg(count));
-        });
+        for (const auto& target : targets) {
+            if (target == QLatin1String("bob")) {
+                m_bob->fieldsMetadata([record](const ApiError& e, int count) {
+                    record(s("bob"), e,
+                        tr("service user accepted (%1 employee fields visible); the Hire URL is not called")
+                            .arg(count));
+                });
+                continue;
+            }
+            // Reads only: BambooHR's field list, Personio's token and attributes.
+            connector(target)->check(
+                [record, target](const ApiError& e, const QString& summary) { record(target, e, summary); });
+        }
     });
 }
 
@@ -412,7 +481,7 @@ void Cli::cmdSync(bool full)
     if (!openLedger()) {
         return;
     }
-    loadSecrets(true, false, [this, full]() {
+    loadSecrets(true, {}, [this, full]() {
         createClients();
         HireSync::Options options;
         options.full = full;
@@ -457,11 +526,20 @@ void Cli::cmdHires()
     if (!openLedger()) {
         return;
     }
-    const QStringList targets = m_config.targets();
+    QStringList targets = m_config.targets();
     const auto hires = m_ledger->hires();
     QHash<QString, QHash<QString, PushRecord>> records;
     for (const auto& r : m_ledger->pushRecords()) {
         records[r.applicationId].insert(r.target, r);
+        // A target pushed to earlier stays visible even when it is not configured in this environment.
+        if (!targets.contains(r.target) && r.state != PushState::Ready) {
+            targets << r.target;
+        }
+    }
+    QHash<QString, QHash<QString, QJsonArray>> documents;
+    for (const auto& d : m_ledger->documents()) {
+        documents[d.applicationId][d.target].append(QJsonObject {{s("kind"), d.kind}, {s("name"), d.name},
+            {s("state"), d.state}, {s("remoteId"), orNull(d.remoteId)}, {s("reason"), orNull(d.reason)}});
     }
     if (m_json) {
         QJsonArray array;
@@ -471,7 +549,8 @@ void Cli::cmdHires()
                 const auto r = records.value(h.applicationId).value(target, PushRecord::ready(h.applicationId, target));
                 t.insert(target,
                     QJsonObject {{s("state"), pushStateName(r.state)}, {s("remoteId"), orNull(r.remoteId)},
-                        {s("reason"), orNull(r.reason)}});
+                        {s("reason"), orNull(r.reason)},
+                        {s("documents"), documents.value(h.applicationId).value(target)}});
             }
             array.append(QJsonObject {{s("applicationId"), h.applicationId}, {s("candidateId"), h.candidateId},
                 {s("name"), h.name}, {s("email"), orNull(h.email)}, {s("startDate"), orNull(h.startDate)},
@@ -518,26 +597,26 @@ void Cli::prepareMapping(const QString& target, bool fetchIfMissing, std::functi
     QString error;
     auto profile = store.loadProfile(target, &error);
     if (!profile) {
-        err() << "hirebridge-cli: configuration error: the mapping profile cannot be read: " << error << '\n';
+        err() << "hirebridge-cli: configuration error: the " << target << " mapping profile cannot be read: " << error
+              << '\n';
         done(Usage);
         return;
     }
-    m_profile = *profile;
-    m_sources = ProfileStore::cachedSourceCatalog(*m_ledger);
-    m_catalog = ProfileStore::cachedTargetCatalog(*m_ledger, target);
-    auto build = [this, next]() {
-        MappingEngine::Options options;
-        options.directMode = m_config.bob.mode == BobMode::Direct;
-        m_engine = std::make_unique<MappingEngine>(m_profile, m_catalog ? &*m_catalog : nullptr, &m_sources, options);
+    auto build = [this, target, next, profile = *profile]() {
+        m_engines[target] = ProfileStore::engineFromCache(profile, *m_ledger, m_config.bob.mode);
+        m_engine = m_engines[target].get();
         next();
     };
-    if (m_catalog || !fetchIfMissing || m_config.bob.serviceUserId.isEmpty() || m_config.bob.token.isEmpty()) {
+    createClients();
+    HrisConnector* c = connector(target);
+    if (ProfileStore::cachedTargetCatalog(*m_ledger, target) || !fetchIfMissing || !c || !hasCredentials(target)) {
         build();
         return;
     }
-    // First use: fetch Bob's field catalogue once and keep it, so list values are checked before anything is sent.
-    createClients();
-    m_bob->fetchCatalog([this, build](const ApiError& e, const TargetCatalog& catalog) {
+    // First use: fetch the target's field catalogue once and keep it, so list values are checked before anything
+    // is sent.
+    const QString name = c->displayName();
+    c->fetchCatalog([this, build, name](const ApiError& e, const TargetCatalog& catalog) {
         if (e.isError()) {
             if (e.kind == ApiError::Kind::Unauthorized || e.kind == ApiError::Kind::Network
                 || e.kind == ApiError::Kind::Timeout || e.kind == ApiError::Kind::Tls) {
@@ -545,20 +624,31 @@ void Cli::prepareMapping(const QString& target, bool fetchIfMissing, std::functi
                 done(exitCodeFor(e));
                 return;
             }
-            err() << "warning: Bob's field catalogue is unavailable, list values and types are not checked: "
-                  << e.toString() << '\n';
+            err() << "warning: " << name
+                  << "'s field catalogue is unavailable, list values and types are not checked: " << e.toString()
+                  << '\n';
         } else {
-            m_catalog = catalog;
             QString error;
             if (!ProfileStore::storeTargetCatalog(*m_ledger, catalog, &error)) {
-                err() << "warning: could not cache Bob's field catalogue: " << error << '\n';
+                err() << "warning: could not cache " << name << "'s field catalogue: " << error << '\n';
             }
         }
         build();
     });
 }
 
-void Cli::cmdPreview(const QString& applicationId)
+void Cli::prepareMappings(QStringList targets, bool fetchIfMissing, std::function<void()> next)
+{
+    if (targets.isEmpty()) {
+        next();
+        return;
+    }
+    const QString first = targets.takeFirst();
+    prepareMapping(first, fetchIfMissing,
+        [this, targets, fetchIfMissing, next]() { prepareMappings(targets, fetchIfMissing, next); });
+}
+
+void Cli::cmdPreview(const QString& applicationId, const QString& target)
 {
     if (!openLedger()) {
         return;
@@ -569,10 +659,15 @@ void Cli::cmdPreview(const QString& applicationId)
         done(Usage);
         return;
     }
+    if (!m_config.targets().contains(target)) {
+        usageError(
+            QStringLiteral("target '%1' is not configured: %2").arg(target, configProblems(target).join(s("; "))));
+        return;
+    }
     loadSecrets(
-        false, !m_config.bob.serviceUserId.isEmpty(),
-        [this, hire]() {
-            prepareMapping(s("bob"), true, [this, hire]() {
+        false, {target},
+        [this, hire, target]() {
+            prepareMapping(target, true, [this, hire, target]() {
                 const MappingResult mapped = m_engine->map(*hire);
                 QList<MappingIssue> issues = m_engine->validateProfile();
                 issues += mapped.issues;
@@ -582,7 +677,7 @@ void Cli::cmdPreview(const QString& applicationId)
                 }
                 if (normalizedEmail(hire->email).isEmpty()) {
                     MappingIssue issue;
-                    issue.targetField = s("root.email");
+                    issue.targetField = target == QLatin1String("bob") ? s("root.email") : s("email");
                     issue.applicationId = hire->applicationId;
                     issue.message = tr("hire %1 (%2): no e-mail address, so it cannot be checked for duplicates and is "
                                        "not sent")
@@ -595,16 +690,16 @@ void Cli::cmdPreview(const QString& applicationId)
                     issue.severity = MappingIssue::Severity::Warning;
                     issue.applicationId = hire->applicationId;
                     issue.message = tr("hire %1 (%2): no accepted offer, so it is sent without offer fields; HR "
-                                       "completes it in Bob")
-                                        .arg(hire->applicationId, hire->name);
+                                       "completes it in %3")
+                                        .arg(hire->applicationId, hire->name, connector(target)->displayName());
                     issues.append(issue);
                 }
-                BobHireEvent::Input in;
+                PayloadInput in;
                 in.hire = *hire;
                 in.attemptId = s("preview");
                 in.sentAt = QDateTime::currentDateTimeUtc();
                 in.fields = mapped.fields;
-                const QJsonObject payload = BobHireEvent::build(in);
+                const QJsonObject payload = connector(target)->buildPayload(in);
                 if (m_json) {
                     QJsonArray provenance;
                     for (const auto& p : mapped.provenance) {
@@ -612,10 +707,13 @@ void Cli::cmdPreview(const QString& applicationId)
                             {s("transform"), orNull(p.transform)}, {s("value"), p.value},
                             {s("fromDefault"), p.fromDefault}});
                     }
-                    printJson(QJsonDocument(QJsonObject {{s("applicationId"), hire->applicationId},
-                        {s("target"), s("bob")}, {s("mode"), Config::bobModeName(m_config.bob.mode)},
-                        {s("payload"), payload}, {s("fields"), mapped.fields}, {s("provenance"), provenance},
-                        {s("validation"), issuesJson(issues)}, {s("valid"), !errors}}));
+                    printJson(
+                        QJsonDocument(QJsonObject {{s("applicationId"), hire->applicationId}, {s("target"), target},
+                            {s("mode"),
+                                target == QLatin1String("bob") ? QJsonValue(Config::bobModeName(m_config.bob.mode))
+                                                               : QJsonValue(QJsonValue::Null)},
+                            {s("payload"), payload}, {s("fields"), mapped.fields}, {s("provenance"), provenance},
+                            {s("validation"), issuesJson(issues)}, {s("valid"), !errors}}));
                 } else {
                     out() << QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented));
                     for (const auto& p : mapped.provenance) {
@@ -665,9 +763,9 @@ void Cli::cmdMapping(const QString& action, const QString& file, const QString& 
     } else if (profile->target.isEmpty()) {
         profile->target = target;
     }
-    if (profile->target != QLatin1String("bob")) {
-        err() << "hirebridge-cli: configuration error: mappings for '" << profile->target
-              << "' are not available in this version (only bob)\n";
+    if (!kKnownTargets.contains(profile->target)) {
+        err() << "hirebridge-cli: configuration error: the mapping names the unknown target '" << profile->target
+              << "' (known: bob, bamboohr, personio)\n";
         done(Usage);
         return;
     }
@@ -696,31 +794,14 @@ void Cli::cmdMapping(const QString& action, const QString& file, const QString& 
 
 void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun)
 {
-    for (const auto& t : targets) {
-        if (t != QLatin1String("bob")) {
-            err() << "hirebridge-cli: configuration error: target '" << t
-                  << "' is not available in this version (only bob)\n";
-            done(Usage);
-            return;
-        }
-    }
-    if (m_config.bob.mode == BobMode::Direct) {
-        err() << "hirebridge-cli: configuration error: HIREBRIDGE_BOB_MODE=direct is not available in this version; "
-                 "use hire-api\n";
-        done(Usage);
-        return;
-    }
     QStringList problems;
-    if (m_config.bob.hireUrl.isEmpty()) {
-        problems << s("HIREBRIDGE_BOB_HIRE_URL is not set");
-    } else if (const auto e = HttpClient::checkUrl(m_config.bob.hireUrl, s("Bob")); e.isError()) {
-        problems << s("HIREBRIDGE_BOB_HIRE_URL: ") + e.message;
-    }
-    if (const auto e = HttpClient::checkUrl(m_config.bob.apiUrl, s("Bob")); e.isError()) {
-        problems << s("HIREBRIDGE_BOB_API_URL: ") + e.message;
-    }
-    if (m_config.bob.serviceUserId.isEmpty()) {
-        problems << s("HIREBRIDGE_BOB_SERVICE_USER_ID is not set");
+    const QStringList configured = m_config.targets();
+    for (const auto& t : targets) {
+        if (!configured.contains(t)) {
+            problems << QStringLiteral("target '%1' is not configured: %2").arg(t, configProblems(t).join(s("; ")));
+            continue;
+        }
+        problems << configProblems(t);
     }
     if (!problems.isEmpty()) {
         for (const auto& p : std::as_const(problems)) {
@@ -743,88 +824,132 @@ void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targ
             QStringLiteral("not in the ledger (run 'hirebridge-cli sync' first): %1").arg(unknown.join(s(", "))));
         return;
     }
-    loadSecrets(false, true, [this, ids, allReady, dryRun]() {
-        prepareMapping(s("bob"), true, [this, ids, allReady, dryRun]() { startPush(ids, allReady, dryRun); });
-    });
+    // Ashby's key is only needed for documents: without it hires are still pushed, with a warning.
+    loadSecrets(
+        true, targets,
+        [this, ids, allReady, targets, dryRun]() {
+            prepareMappings(
+                targets, true, [this, ids, allReady, targets, dryRun]() { startPush(ids, allReady, targets, dryRun); });
+        },
+        true, true);
 }
 
-void Cli::startPush(const QStringList& ids, bool allReady, bool dryRun)
+void Cli::startPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun)
 {
-    {
-        const auto problems = m_engine->validateProfile();
-        bool blocking = false;
-        for (const auto& issue : problems) {
+    bool blocking = false;
+    for (const auto& target : targets) {
+        for (const auto& issue : m_engines.at(target)->validateProfile()) {
             const bool error = issue.severity == MappingIssue::Severity::Error;
             blocking |= error;
-            err() << (error ? "error: mapping: " : "warning: mapping: ") << issue.message << '\n';
+            err() << (error ? "error: mapping " : "warning: mapping ") << target << ": " << issue.message << '\n';
         }
-        if (blocking) {
-            err() << "hirebridge-cli: configuration error: the mapping profile has errors; fix it in the mapping "
-                     "editor or import a corrected one. Nothing was sent.\n";
-            done(Usage);
-            return;
-        }
-        createClients();
+    }
+    if (blocking) {
+        err() << "hirebridge-cli: configuration error: a mapping profile has errors; fix it in the mapping editor or "
+                 "import a corrected one. Nothing was sent.\n";
+        done(Usage);
+        return;
+    }
+    createClients();
+    if (m_config.ashby.apiKey.isEmpty()) {
+        err() << "warning: no Ashby API key: documents (resume, offer letter) are not sent in this run\n";
+    }
+    // One run per target, all at once: each target has its own host, so they do not wait for each other.
+    struct Pending
+    {
+        int remaining = 0;
+        QHash<QString, PushRun::Result> results;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->remaining = int(targets.size());
+    QList<PushRun*> runs;
+    for (const auto& target : targets) {
         PushRun::Options options;
         options.applicationIds = ids;
         options.allReady = allReady;
         options.dryRun = dryRun;
-        options.target = s("bob");
-        auto* run = new PushRun(m_ledger.get(), m_bob, options, this, m_engine.get());
-        connect(run, &PushRun::finished, this, [this, run, dryRun](const PushRun::Result& r) {
-            run->deleteLater();
-            QJsonArray results;
-            int sent = 0;
-            for (const auto& item : r.items) {
-                sent += item.sent ? 1 : 0;
-                QJsonObject o {{s("applicationId"), item.applicationId}, {s("name"), item.name},
-                    {s("target"), item.target}, {s("state"), pushStateName(item.state)}, {s("ok"), item.ok},
-                    {s("sent"), item.sent}, {s("remoteId"), orNull(item.remoteId)}, {s("reason"), orNull(item.reason)},
-                    {s("warnings"), QJsonArray::fromStringList(item.warnings)}};
+        auto* run = new PushRun(m_ledger.get(), connector(target), options, this, m_engines.at(target).get());
+        if (!m_config.ashby.apiKey.isEmpty()) {
+            run->setDocumentSource(m_ashby);
+        }
+        runs << run;
+        connect(run, &PushRun::finished, this,
+            [this, run, target, targets, pending, dryRun](const PushRun::Result& result) {
+                run->deleteLater();
+                pending->results.insert(target, result);
+                if (--pending->remaining > 0) {
+                    return;
+                }
+                PushRun::Result r;
+                for (const auto& t : targets) {
+                    const auto& one = pending->results.value(t);
+                    r.items += one.items;
+                    if (one.error.isError() && (!r.error.isError() || exitCodeFor(one.error) > exitCodeFor(r.error))) {
+                        r.error = one.error;
+                    }
+                    if (one.error.isError()) {
+                        err() << "hirebridge-cli: push to " << t << " stopped: " << one.error.toString() << '\n';
+                    }
+                }
+                QJsonArray results;
+                int sent = 0;
+                for (const auto& item : std::as_const(r.items)) {
+                    sent += item.sent ? 1 : 0;
+                    QJsonObject o {{s("applicationId"), item.applicationId}, {s("name"), item.name},
+                        {s("target"), item.target}, {s("state"), pushStateName(item.state)}, {s("ok"), item.ok},
+                        {s("sent"), item.sent}, {s("remoteId"), orNull(item.remoteId)},
+                        {s("reason"), orNull(item.reason)}, {s("warnings"), QJsonArray::fromStringList(item.warnings)},
+                        {s("documents"), item.documents}, {s("manager"), orNull(item.manager)}};
+                    if (dryRun) {
+                        o.insert(s("wouldSend"), item.wouldSend);
+                        o.insert(s("payload"),
+                            item.payload.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.payload));
+                    }
+                    results.append(o);
+                    if (!m_json) {
+                        out() << (dryRun && item.wouldSend ? s("would-send") : pushStateName(item.state)) << '\t'
+                              << item.target << '\t' << item.applicationId << '\t' << item.name;
+                        if (!item.remoteId.isEmpty()) {
+                            out() << "\t" << item.remoteId;
+                        }
+                        if (!item.reason.isEmpty()) {
+                            out() << "\t" << item.reason;
+                        }
+                        out() << '\n';
+                    }
+                    if (!item.ok) {
+                        err() << "error: " << item.target << ": hire " << item.applicationId << " (" << item.name
+                              << "): " << item.reason << '\n';
+                    }
+                    for (const auto& w : item.warnings) {
+                        if (item.fresh && item.sent) {
+                            err() << "warning: " << item.target << ": hire " << item.applicationId << ": " << w << '\n';
+                        }
+                    }
+                }
+                err() << (dryRun ? "Dry run: nothing was sent. " : "") << r.items.size() << " item(s), " << sent
+                      << " sent, " << r.failedCount() << " failed.\n";
+                if (m_json) {
+                    printJson(
+                        QJsonDocument(QJsonObject {{s("dryRun"), dryRun}, {s("ok"), r.ok()}, {s("results"), results},
+                            {s("error"),
+                                r.error.isError() ? QJsonValue(errorJson(r.error)) : QJsonValue(QJsonValue::Null)}}));
+                }
+                int code = exitCodeFor(r.error);
+                if (r.error.kind == ApiError::Kind::Cancelled) {
+                    code = ItemsFailed;
+                }
+                if (code == Ok && r.failedCount() > 0) {
+                    code = ItemsFailed;
+                }
                 if (dryRun) {
-                    o.insert(s("wouldSend"), item.wouldSend);
-                    o.insert(
-                        s("payload"), item.payload.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.payload));
+                    done(code);
+                    return;
                 }
-                results.append(o);
-                if (!m_json) {
-                    out() << (dryRun && item.wouldSend ? s("would-send") : pushStateName(item.state)) << '\t'
-                          << item.target << '\t' << item.applicationId << '\t' << item.name;
-                    if (!item.remoteId.isEmpty()) {
-                        out() << "\t" << item.remoteId;
-                    }
-                    if (!item.reason.isEmpty()) {
-                        out() << "\t" << item.reason;
-                    }
-                    out() << '\n';
-                }
-                if (!item.ok) {
-                    err() << "error: " << item.target << ": hire " << item.applicationId << " (" << item.name
-                          << "): " << item.reason << '\n';
-                }
-            }
-            if (r.error.isError()) {
-                err() << "hirebridge-cli: push stopped: " << r.error.toString() << '\n';
-            }
-            err() << (dryRun ? "Dry run: nothing was sent. " : "") << r.items.size() << " item(s), " << sent
-                  << " sent, " << r.failedCount() << " failed.\n";
-            if (m_json) {
-                printJson(QJsonDocument(QJsonObject {{s("dryRun"), dryRun}, {s("ok"), r.ok()}, {s("results"), results},
-                    {s("error"), r.error.isError() ? QJsonValue(errorJson(r.error)) : QJsonValue(QJsonValue::Null)}}));
-            }
-            int code = exitCodeFor(r.error);
-            if (r.error.kind == ApiError::Kind::Cancelled) {
-                code = ItemsFailed;
-            }
-            if (code == Ok && r.failedCount() > 0) {
-                code = ItemsFailed;
-            }
-            if (dryRun) {
-                done(code);
-                return;
-            }
-            notifyThenDone(PushRun::report(r, *m_ledger, m_config.targetWebUrls()), code);
-        });
+                notifyThenDone(PushRun::report(r, *m_ledger, m_config.targetWebUrls()), code);
+            });
+    }
+    for (auto* run : std::as_const(runs)) {
         run->start();
     }
 }

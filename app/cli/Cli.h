@@ -4,16 +4,19 @@
 #include "mapping/MappingEngine.h"
 #include "settings/Config.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
 
+#include <map>
 #include <memory>
 
 class AshbyClient;
 struct PushReport;
 class BobClient;
+class HrisConnector;
 class HttpClient;
 class Ledger;
 class QNetworkAccessManager;
@@ -40,11 +43,18 @@ private:
     void usageError(const QString& message);
     bool openLedger();
     // Fills missing secrets from the keychain, then calls next(); a missing secret is a configuration error.
-    // With required=false a missing secret is only skipped (preview works without Bob).
-    void loadSecrets(bool needAshby, bool needBob, std::function<void()> next, bool required = true);
-    // Loads the target's mapping profile and catalogues (fetching Bob's catalogue once when none is cached and
-    // fetchIfMissing), builds m_engine, then calls next().
+    // `targets` names the HRIS whose secret is needed. With required=false a missing secret is only skipped
+    // (preview works without credentials); an optional Ashby key (push: documents) never fails the command.
+    void loadSecrets(bool needAshby, const QStringList& targets, std::function<void()> next, bool required = true,
+        bool ashbyOptional = false);
+    // Loads the target's mapping profile and catalogues (fetching the target's catalogue once when none is cached
+    // and fetchIfMissing), builds m_engines[target] (and m_engine), then calls next().
     void prepareMapping(const QString& target, bool fetchIfMissing, std::function<void()> next);
+    void prepareMappings(QStringList targets, bool fetchIfMissing, std::function<void()> next);
+    // What is missing or unsafe in a target's configuration (names the environment variables), empty when usable.
+    QStringList configProblems(const QString& target) const;
+    bool hasCredentials(const QString& target) const;
+    HrisConnector* connector(const QString& target) const;
     static QJsonArray issuesJson(const QList<MappingIssue>& issues);
     void createClients();
     SecretStore* secretStore(); // the keychain, created on first need
@@ -52,9 +62,9 @@ private:
     void cmdCheck();
     void cmdSync(bool full);
     void cmdHires();
-    void cmdPreview(const QString& applicationId);
+    void cmdPreview(const QString& applicationId, const QString& target);
     void cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
-    void startPush(const QStringList& ids, bool allReady, bool dryRun);
+    void startPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
     void cmdMapping(const QString& action, const QString& file, const QString& target);
     void cmdAuditExport(const QString& file);
     // E-mails the recipients what the push did (when SMTP and recipients are set up), then exits with `code`.
@@ -72,6 +82,7 @@ private:
     HttpClient* m_http = nullptr;
     AshbyClient* m_ashby = nullptr;
     BobClient* m_bob = nullptr;
+    QHash<QString, HrisConnector*> m_connectors; // configured targets only
     SecretStore* m_secrets = nullptr;
     QTextStream m_out;
     QTextStream m_err;
@@ -80,5 +91,6 @@ private:
     MappingProfile m_profile;
     SourceCatalog m_sources;
     std::optional<TargetCatalog> m_catalog;
-    std::unique_ptr<MappingEngine> m_engine;
+    MappingEngine* m_engine = nullptr; // the last prepared target's engine (preview)
+    std::map<QString, std::unique_ptr<MappingEngine>> m_engines;
 };

@@ -267,6 +267,16 @@ MappingProfile MappingProfile::defaultFor(const QString& target)
             rule("candidate.email", "root.email"),
             rule("offer.startDate", "work.startDate", Transform::Kind::DateFormat), rule("job.title", "work.title"),
             rule("job.department", "work.department"), rule("job.location", "work.site")};
+    } else if (target == QLatin1StringView("bamboohr")) {
+        // department, location and jobTitle are list fields in BambooHR: the option text must match exactly.
+        p.rules = {rule("candidate.firstName", "firstName"), rule("candidate.lastName", "lastName"),
+            rule("candidate.email", "workEmail"), rule("offer.startDate", "hireDate", Transform::Kind::DateFormat),
+            rule("job.title", "jobTitle"), rule("job.department", "department"), rule("job.location", "location")};
+    } else if (target == QLatin1StringView("personio")) {
+        // Personio ignores an unknown department or office (with a meta error): the push reports it.
+        p.rules = {rule("candidate.firstName", "first_name"), rule("candidate.lastName", "last_name"),
+            rule("candidate.email", "email"), rule("offer.startDate", "hire_date", Transform::Kind::DateFormat),
+            rule("job.title", "position"), rule("job.department", "department"), rule("job.location", "office")};
     }
     return p;
 }

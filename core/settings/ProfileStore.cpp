@@ -90,6 +90,7 @@ std::unique_ptr<MappingEngine> ProfileStore::engineFromCache(
     const auto catalog = cachedTargetCatalog(ledger, profile.target);
     const SourceCatalog sources = cachedSourceCatalog(ledger);
     MappingEngine::Options options;
-    options.directMode = mode == BobMode::Direct;
+    // BambooHR and Personio create employees directly, like Bob's direct mode: list values must match exactly.
+    options.directMode = profile.target != QLatin1String("bob") || mode == BobMode::Direct;
     return std::make_unique<MappingEngine>(profile, catalog ? &*catalog : nullptr, &sources, options);
 }

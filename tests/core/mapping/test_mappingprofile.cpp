@@ -1,4 +1,5 @@
 #include "mapping/MappingProfile.h"
+#include "mapping/TargetCatalog.h"
 #include "mappingprofile_fixtures.inc"
 
 #include <QFile>
@@ -85,7 +86,26 @@ private Q_SLOTS:
         QCOMPARE(p.rules.at(3).transform.kind, Transform::Kind::DateFormat);
         QCOMPARE(p.ruleForTarget(s("work.site")), 6);
         QCOMPARE(p.ruleForTarget(s("nope")), -1);
-        QVERIFY(MappingProfile::defaultFor(s("personio")).rules.isEmpty());
+        QVERIFY(MappingProfile::defaultFor(s("workday")).rules.isEmpty());
+    }
+
+    void defaultFor_bambooHrAndPersonio_mapTheCoreFieldsToTheirNames()
+    {
+        const auto bamboo = MappingProfile::defaultFor(s("bamboohr"));
+        QCOMPARE(bamboo.target, s("bamboohr"));
+        QCOMPARE(bamboo.ruleForTarget(s("workEmail")), 2);
+        QCOMPARE(bamboo.rules.at(bamboo.ruleForTarget(s("hireDate"))).transform.kind, Transform::Kind::DateFormat);
+        QVERIFY(bamboo.ruleForTarget(s("department")) >= 0);
+        const auto personio = MappingProfile::defaultFor(s("personio"));
+        QCOMPARE(personio.rules.at(personio.ruleForTarget(s("email"))).source, s("candidate.email"));
+        QCOMPARE(personio.rules.at(personio.ruleForTarget(s("hire_date"))).source, s("offer.startDate"));
+        QVERIFY(personio.ruleForTarget(s("office")) >= 0);
+        // Every required field of each target is mapped by its default.
+        for (const auto& p : {bamboo, personio}) {
+            for (const auto& id : TargetCatalog::requiredFields(p.target, true)) {
+                QVERIFY2(p.ruleForTarget(id) >= 0, qPrintable(p.target + s(": ") + id));
+            }
+        }
     }
 
     void toJson_fromJson_roundTrip()
