@@ -11,6 +11,7 @@
 #include "notify/PushReport.h"
 #include "notify/Recipient.h"
 #include "notify/SmtpConfig.h"
+#include "push/PushBatch.h"
 #include "push/PushRun.h"
 #include "secrets/KeychainSecretStore.h"
 #include "settings/ProfileStore.h"
@@ -854,104 +855,81 @@ void Cli::startPush(const QStringList& ids, bool allReady, const QStringList& ta
     if (m_config.ashby.apiKey.isEmpty()) {
         err() << "warning: no Ashby API key: documents (resume, offer letter) are not sent in this run\n";
     }
-    // One run per target, all at once: each target has its own host, so they do not wait for each other.
-    struct Pending
-    {
-        int remaining = 0;
-        QHash<QString, PushRun::Result> results;
-    };
-    auto pending = std::make_shared<Pending>();
-    pending->remaining = int(targets.size());
-    QList<PushRun*> runs;
+    QList<PushBatch::Part> parts;
     for (const auto& target : targets) {
-        PushRun::Options options;
-        options.applicationIds = ids;
-        options.allReady = allReady;
-        options.dryRun = dryRun;
-        auto* run = new PushRun(m_ledger.get(), connector(target), options, this, m_engines.at(target).get());
-        if (!m_config.ashby.apiKey.isEmpty()) {
-            run->setDocumentSource(m_ashby);
-        }
-        runs << run;
-        connect(run, &PushRun::finished, this,
-            [this, run, target, targets, pending, dryRun](const PushRun::Result& result) {
-                run->deleteLater();
-                pending->results.insert(target, result);
-                if (--pending->remaining > 0) {
-                    return;
+        PushBatch::Part part;
+        part.connector = connector(target);
+        part.engine = m_engines.at(target).get();
+        part.options.applicationIds = ids;
+        part.options.allReady = allReady;
+        part.options.dryRun = dryRun;
+        parts << part;
+    }
+    auto* batch = new PushBatch(m_ledger.get(), parts, m_config.ashby.apiKey.isEmpty() ? nullptr : m_ashby, this);
+    connect(batch, &PushBatch::finished, this,
+        [this, batch, targets, dryRun](const PushRun::Result& r, const QHash<QString, ApiError>& errors) {
+            batch->deleteLater();
+            for (const auto& t : targets) {
+                if (errors.contains(t)) {
+                    err() << "hirebridge-cli: push to " << t << " stopped: " << errors.value(t).toString() << '\n';
                 }
-                PushRun::Result r;
-                for (const auto& t : targets) {
-                    const auto& one = pending->results.value(t);
-                    r.items += one.items;
-                    if (one.error.isError() && (!r.error.isError() || exitCodeFor(one.error) > exitCodeFor(r.error))) {
-                        r.error = one.error;
-                    }
-                    if (one.error.isError()) {
-                        err() << "hirebridge-cli: push to " << t << " stopped: " << one.error.toString() << '\n';
-                    }
-                }
-                QJsonArray results;
-                int sent = 0;
-                for (const auto& item : std::as_const(r.items)) {
-                    sent += item.sent ? 1 : 0;
-                    QJsonObject o {{s("applicationId"), item.applicationId}, {s("name"), item.name},
-                        {s("target"), item.target}, {s("state"), pushStateName(item.state)}, {s("ok"), item.ok},
-                        {s("sent"), item.sent}, {s("remoteId"), orNull(item.remoteId)},
-                        {s("reason"), orNull(item.reason)}, {s("warnings"), QJsonArray::fromStringList(item.warnings)},
-                        {s("documents"), item.documents}, {s("manager"), orNull(item.manager)}};
-                    if (dryRun) {
-                        o.insert(s("wouldSend"), item.wouldSend);
-                        o.insert(s("payload"),
-                            item.payload.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.payload));
-                    }
-                    results.append(o);
-                    if (!m_json) {
-                        out() << (dryRun && item.wouldSend ? s("would-send") : pushStateName(item.state)) << '\t'
-                              << item.target << '\t' << item.applicationId << '\t' << item.name;
-                        if (!item.remoteId.isEmpty()) {
-                            out() << "\t" << item.remoteId;
-                        }
-                        if (!item.reason.isEmpty()) {
-                            out() << "\t" << item.reason;
-                        }
-                        out() << '\n';
-                    }
-                    if (!item.ok) {
-                        err() << "error: " << item.target << ": hire " << item.applicationId << " (" << item.name
-                              << "): " << item.reason << '\n';
-                    }
-                    for (const auto& w : item.warnings) {
-                        if (item.fresh && item.sent) {
-                            err() << "warning: " << item.target << ": hire " << item.applicationId << ": " << w << '\n';
-                        }
-                    }
-                }
-                err() << (dryRun ? "Dry run: nothing was sent. " : "") << r.items.size() << " item(s), " << sent
-                      << " sent, " << r.failedCount() << " failed.\n";
-                if (m_json) {
-                    printJson(
-                        QJsonDocument(QJsonObject {{s("dryRun"), dryRun}, {s("ok"), r.ok()}, {s("results"), results},
-                            {s("error"),
-                                r.error.isError() ? QJsonValue(errorJson(r.error)) : QJsonValue(QJsonValue::Null)}}));
-                }
-                int code = exitCodeFor(r.error);
-                if (r.error.kind == ApiError::Kind::Cancelled) {
-                    code = ItemsFailed;
-                }
-                if (code == Ok && r.failedCount() > 0) {
-                    code = ItemsFailed;
-                }
+            }
+            QJsonArray results;
+            int sent = 0;
+            for (const auto& item : std::as_const(r.items)) {
+                sent += item.sent ? 1 : 0;
+                QJsonObject o {{s("applicationId"), item.applicationId}, {s("name"), item.name},
+                    {s("target"), item.target}, {s("state"), pushStateName(item.state)}, {s("ok"), item.ok},
+                    {s("sent"), item.sent}, {s("remoteId"), orNull(item.remoteId)}, {s("reason"), orNull(item.reason)},
+                    {s("warnings"), QJsonArray::fromStringList(item.warnings)}, {s("documents"), item.documents},
+                    {s("manager"), orNull(item.manager)}};
                 if (dryRun) {
-                    done(code);
-                    return;
+                    o.insert(s("wouldSend"), item.wouldSend);
+                    o.insert(
+                        s("payload"), item.payload.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.payload));
                 }
-                notifyThenDone(PushRun::report(r, *m_ledger, m_config.targetWebUrls()), code);
-            });
-    }
-    for (auto* run : std::as_const(runs)) {
-        run->start();
-    }
+                results.append(o);
+                if (!m_json) {
+                    out() << (dryRun && item.wouldSend ? s("would-send") : pushStateName(item.state)) << '\t'
+                          << item.target << '\t' << item.applicationId << '\t' << item.name;
+                    if (!item.remoteId.isEmpty()) {
+                        out() << "\t" << item.remoteId;
+                    }
+                    if (!item.reason.isEmpty()) {
+                        out() << "\t" << item.reason;
+                    }
+                    out() << '\n';
+                }
+                if (!item.ok) {
+                    err() << "error: " << item.target << ": hire " << item.applicationId << " (" << item.name
+                          << "): " << item.reason << '\n';
+                }
+                for (const auto& w : item.warnings) {
+                    if (item.fresh && item.sent) {
+                        err() << "warning: " << item.target << ": hire " << item.applicationId << ": " << w << '\n';
+                    }
+                }
+            }
+            err() << (dryRun ? "Dry run: nothing was sent. " : "") << r.items.size() << " item(s), " << sent
+                  << " sent, " << r.failedCount() << " failed.\n";
+            if (m_json) {
+                printJson(QJsonDocument(QJsonObject {{s("dryRun"), dryRun}, {s("ok"), r.ok()}, {s("results"), results},
+                    {s("error"), r.error.isError() ? QJsonValue(errorJson(r.error)) : QJsonValue(QJsonValue::Null)}}));
+            }
+            int code = exitCodeFor(r.error);
+            if (r.error.kind == ApiError::Kind::Cancelled) {
+                code = ItemsFailed;
+            }
+            if (code == Ok && r.failedCount() > 0) {
+                code = ItemsFailed;
+            }
+            if (dryRun) {
+                done(code);
+                return;
+            }
+            notifyThenDone(PushRun::report(r, *m_ledger, m_config.targetWebUrls()), code);
+        });
+    batch->start();
 }
 
 void Cli::notifyThenDone(const PushReport& report, int code)

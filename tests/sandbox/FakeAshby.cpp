@@ -72,12 +72,27 @@ QByteArray pdfEscape(const QString& text)
     return out;
 }
 
-// A one-page PDF that real viewers open, small enough to keep tests fast.
-QByteArray fakePdf(const QString& title)
+// Deterministic filler bytes (xorshift32), so a large document has the same content and hash on every run.
+QByteArray fillerBytes(qint64 size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    quint32 state = 0x2545f491U;
+    for (qint64 i = 0; i < size; ++i) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        bytes[i] = char(state & 0xffU);
+    }
+    return bytes;
+}
+
+// A one-page PDF that real viewers open, small enough to keep tests fast. With a targetSize above its natural size
+// it carries an unreferenced padding stream that makes it exactly that many bytes (the "resume over 5 MB" case).
+QByteArray fakePdf(const QString& title, qint64 targetSize = 0)
 {
     const QByteArray content
         = "BT /F1 16 Tf 72 770 Td (" + pdfEscape(title) + ") Tj 0 -24 Td (Hirebridge sandbox document) Tj ET";
-    const QList<QByteArray> objects {
+    QList<QByteArray> objects {
         QByteArrayLiteral("<< /Type /Catalog /Pages 2 0 R >>"),
         QByteArrayLiteral("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
         QByteArrayLiteral("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
@@ -85,19 +100,36 @@ QByteArray fakePdf(const QString& title)
         "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
         QByteArrayLiteral("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
     };
-    QByteArray pdf = QByteArrayLiteral("%PDF-1.4\n");
-    QList<qsizetype> offsets;
-    for (int i = 0; i < objects.size(); ++i) {
-        offsets.append(pdf.size());
-        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects.at(i) + "\nendobj\n";
+    const auto assemble = [](const QList<QByteArray>& parts) {
+        QByteArray pdf = QByteArrayLiteral("%PDF-1.4\n");
+        QList<qsizetype> offsets;
+        for (int i = 0; i < parts.size(); ++i) {
+            offsets.append(pdf.size());
+            pdf += QByteArray::number(i + 1) + " 0 obj\n" + parts.at(i) + "\nendobj\n";
+        }
+        const qsizetype xref = pdf.size();
+        pdf += "xref\n0 " + QByteArray::number(parts.size() + 1) + "\n0000000000 65535 f \n";
+        for (const qsizetype offset : offsets) {
+            pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+        }
+        pdf += "trailer\n<< /Size " + QByteArray::number(parts.size() + 1) + " /Root 1 0 R >>\nstartxref\n"
+            + QByteArray::number(xref) + "\n%%EOF\n";
+        return pdf;
+    };
+    QByteArray pdf = assemble(objects);
+    if (targetSize <= pdf.size()) {
+        return pdf;
     }
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (const qsizetype offset : offsets) {
-        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    // The padding's own length digits move the trailer, so settle the length in a few passes.
+    const QByteArray filler = fillerBytes(targetSize);
+    qint64 length = 0;
+    objects.append(QByteArray());
+    for (int pass = 0; pass < 5 && pdf.size() != targetSize; ++pass) {
+        length = qBound<qint64>(0, length + targetSize - pdf.size(), targetSize);
+        objects.last()
+            = "<< /Length " + QByteArray::number(length) + " >>\nstream\n" + filler.left(length) + "\nendstream";
+        pdf = assemble(objects);
     }
-    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n"
-        + QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
 }
 
@@ -479,7 +511,7 @@ SandboxReply FakeAshby::serveFile(const QString& handle) const
     const QByteArray contentType = name.endsWith(QLatin1String(".docx"))
         ? QByteArrayLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         : QByteArrayLiteral("application/pdf");
-    SandboxReply reply = SandboxReply::raw(200, contentType, fakePdf(name));
+    SandboxReply reply = SandboxReply::raw(200, contentType, fakePdf(name, m_data.fileSize(handle)));
     reply.headers.append(
         {QByteArrayLiteral("Content-Disposition"), "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(name)});
     return reply;

@@ -60,6 +60,13 @@ bool FaultInjector::takeTokenExpired()
     return expired;
 }
 
+bool FaultInjector::takePersonioTokenExpired()
+{
+    const bool expired = m_personioTokenExpired;
+    m_personioTokenExpired = false;
+    return expired;
+}
+
 namespace {
 
 bool isWholeNumber(const QJsonValue& value, int minimum, int maximum)
@@ -92,6 +99,13 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("ashbyTokenExpired"),
         QStringLiteral("retryAfterSeconds"),
         QStringLiteral("dropAfterHandlingRate"),
+        QStringLiteral("personioTokenExpired"),
+        QStringLiteral("bamboohrListPolicy"),
+        QStringLiteral("bamboohrRestrictedWorkEmail"),
+        QStringLiteral("bamboohrDirectoryDisabled"),
+        QStringLiteral("personioDropHireDate"),
+        QStringLiteral("bobListIdsAccepted"),
+        QStringLiteral("bobReadAfterWriteLagMs"),
     };
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -138,9 +152,22 @@ QString FaultInjector::apply(const QJsonObject& changes)
             return invalid(QStringLiteral("bobHireStatus"), QStringLiteral("an HTTP status 200..599 (0 clears)"));
         }
     }
-    if (changes.contains(QStringLiteral("ashbyTokenExpired"))
-        && !changes.value(QStringLiteral("ashbyTokenExpired")).isBool()) {
-        return invalid(QStringLiteral("ashbyTokenExpired"), QStringLiteral("a boolean"));
+    for (const QString& key : {QStringLiteral("ashbyTokenExpired"), QStringLiteral("personioTokenExpired"),
+             QStringLiteral("bamboohrRestrictedWorkEmail"), QStringLiteral("bamboohrDirectoryDisabled"),
+             QStringLiteral("personioDropHireDate"), QStringLiteral("bobListIdsAccepted")}) {
+        if (changes.contains(key) && !changes.value(key).isBool()) {
+            return invalid(key, QStringLiteral("a boolean"));
+        }
+    }
+    if (changes.contains(QStringLiteral("bamboohrListPolicy"))) {
+        const QString policy = changes.value(QStringLiteral("bamboohrListPolicy")).toString();
+        if (policy != QLatin1String("reject") && policy != QLatin1String("drop")) {
+            return invalid(QStringLiteral("bamboohrListPolicy"), QStringLiteral("\"reject\" or \"drop\""));
+        }
+    }
+    if (changes.contains(QStringLiteral("bobReadAfterWriteLagMs"))
+        && !isWholeNumber(changes.value(QStringLiteral("bobReadAfterWriteLagMs")), 0, 600000)) {
+        return invalid(QStringLiteral("bobReadAfterWriteLagMs"), QStringLiteral("an integer 0..600000"));
     }
 
     m_current.latencyMs = changes.value(QStringLiteral("latencyMs")).toInt(m_current.latencyMs);
@@ -155,6 +182,19 @@ QString FaultInjector::apply(const QJsonObject& changes)
     m_wrongTypeApplicationId = changes.value(QStringLiteral("ashbyWrongType")).toString(m_wrongTypeApplicationId);
     m_bobHireStatus = changes.value(QStringLiteral("bobHireStatus")).toInt(m_bobHireStatus);
     m_tokenExpired = changes.value(QStringLiteral("ashbyTokenExpired")).toBool(m_tokenExpired);
+    m_personioTokenExpired = changes.value(QStringLiteral("personioTokenExpired")).toBool(m_personioTokenExpired);
+    m_switches.bamboohrListPolicy
+        = changes.value(QStringLiteral("bamboohrListPolicy")).toString(m_switches.bamboohrListPolicy);
+    m_switches.bamboohrRestrictedWorkEmail
+        = changes.value(QStringLiteral("bamboohrRestrictedWorkEmail")).toBool(m_switches.bamboohrRestrictedWorkEmail);
+    m_switches.bamboohrDirectoryDisabled
+        = changes.value(QStringLiteral("bamboohrDirectoryDisabled")).toBool(m_switches.bamboohrDirectoryDisabled);
+    m_switches.personioDropHireDate
+        = changes.value(QStringLiteral("personioDropHireDate")).toBool(m_switches.personioDropHireDate);
+    m_switches.bobListIdsAccepted
+        = changes.value(QStringLiteral("bobListIdsAccepted")).toBool(m_switches.bobListIdsAccepted);
+    m_switches.bobReadAfterWriteLagMs
+        = changes.value(QStringLiteral("bobReadAfterWriteLagMs")).toInt(m_switches.bobReadAfterWriteLagMs);
     return {};
 }
 
@@ -166,6 +206,8 @@ void FaultInjector::reset()
     m_wrongTypeApplicationId.clear();
     m_tokenExpired = false;
     m_bobHireStatus = 0;
+    m_personioTokenExpired = false;
+    m_switches = Switches {};
 }
 
 QJsonObject FaultInjector::toJson() const
@@ -182,6 +224,13 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("ashbyWrongType"), m_wrongTypeApplicationId},
         {QStringLiteral("bobHireStatus"), m_bobHireStatus},
         {QStringLiteral("ashbyTokenExpired"), m_tokenExpired},
+        {QStringLiteral("personioTokenExpired"), m_personioTokenExpired},
+        {QStringLiteral("bamboohrListPolicy"), m_switches.bamboohrListPolicy},
+        {QStringLiteral("bamboohrRestrictedWorkEmail"), m_switches.bamboohrRestrictedWorkEmail},
+        {QStringLiteral("bamboohrDirectoryDisabled"), m_switches.bamboohrDirectoryDisabled},
+        {QStringLiteral("personioDropHireDate"), m_switches.personioDropHireDate},
+        {QStringLiteral("bobListIdsAccepted"), m_switches.bobListIdsAccepted},
+        {QStringLiteral("bobReadAfterWriteLagMs"), m_switches.bobReadAfterWriteLagMs},
         {QStringLiteral("requestCount"), qint64(m_requestCount)},
     };
 }

@@ -4,9 +4,11 @@
 #include <QRandomGenerator>
 #include <QString>
 
-// Decides which requests misbehave. Global knobs apply to every non-control request of both
-// fakes; targeted faults fire once (except bobHireStatus, which holds until reset) so a test
-// can put one precise failure in the middle of an otherwise healthy run.
+// Decides which requests misbehave. Global knobs apply to every non-control request of every
+// fake (Ashby, Bob, BambooHR, Personio: one request counter, one set of dice); targeted faults fire
+// once (except bobHireStatus, which holds until reset) so a test can put one precise failure in the
+// middle of an otherwise healthy run. The behaviour switches of the HRIS fakes (list policy,
+// restricted fields, ...) live here too, so POST /_sandbox/faults sets them and faults/reset clears them.
 class FaultInjector
 {
 public:
@@ -19,6 +21,23 @@ public:
         // Not command-line knobs: set through POST /_sandbox/faults only.
         int retryAfterSeconds = 1; // Retry-After (and X-RateLimit-Reset = now + this) on the injected 429s
         double dropAfterHandlingRate = 0.0; // handled (side effects kept), then closed without the answer
+    };
+
+    // Behaviour switches of the HRIS fakes; not command-line knobs. reset() restores these defaults.
+    struct Switches
+    {
+        // BambooHR: an unknown list value on create is refused with 409 ("reject") or silently dropped ("drop").
+        QString bamboohrListPolicy = QStringLiteral("reject");
+        // BambooHR: GET /v1/employees hides workEmail (null, listed in _restrictedFields) on the rows marked so.
+        bool bamboohrRestrictedWorkEmail = false;
+        // BambooHR: GET /v1/employees/directory answers 403 "Directory disabled for this account".
+        bool bamboohrDirectoryDisabled = false;
+        // Personio: hire_date is not among the credential's whitelisted attributes.
+        bool personioDropHireDate = false;
+        // Bob: POST /v1/people also accepts named-list item ids (not only exact names) for site/department/title.
+        bool bobListIdsAccepted = false;
+        // Bob: a person created through POST /v1/people shows up in people search only after this delay.
+        int bobReadAfterWriteLagMs = 0;
     };
 
     enum class Action {
@@ -44,6 +63,9 @@ public:
     void clearWrongType() { m_wrongTypeApplicationId.clear(); }
     bool takeTokenExpired();
     int bobHireStatus() const { return m_bobHireStatus; }
+    // One-shot: the Personio bearer token in use stops being valid (401 on its next use; /v1/auth issues a new one).
+    bool takePersonioTokenExpired();
+    const Switches& switches() const { return m_switches; }
 
     // Validates the whole object before changing anything, so a typo never half-applies.
     // Returns an error message, or an empty string on success.
@@ -63,4 +85,6 @@ private:
     QString m_wrongTypeApplicationId;
     bool m_tokenExpired = false;
     int m_bobHireStatus = 0;
+    bool m_personioTokenExpired = false;
+    Switches m_switches;
 };

@@ -4,9 +4,9 @@
 #include <QList>
 #include <QString>
 
-// Every request either fake received, so tests can count calls (design §10: no more requests
-// than the APIs require). Control routes under /_sandbox are not recorded: they are the
-// test's own bookkeeping, not traffic of the client under test.
+// Every request a fake received (server "ashby", "bob", "bamboohr" or "personio"), so tests can count
+// calls (design §10: no more requests than the APIs require). Control routes under /_sandbox are not
+// recorded: they are the test's own bookkeeping, not traffic of the client under test.
 class RequestLog
 {
 public:

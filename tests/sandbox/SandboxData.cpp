@@ -551,6 +551,36 @@ QString SandboxData::addHire()
     return m_applications.last().id;
 }
 
+QString SandboxData::addBigResumeHire(qint64 resumeBytes)
+{
+    // Hire 4 is built without an offer and hire 12 without a signed letter; this hire needs a normal accepted offer.
+    while (m_nextHireIndex == 4 || m_nextHireIndex == 12) {
+        ++m_nextHireIndex;
+    }
+    const int index = m_nextHireIndex++;
+    ++m_generation;
+    const QString now = isoTimestamp(QDateTime::currentDateTimeUtc());
+    const Person person {QStringLiteral("Maximilian Großmann"),
+        QStringLiteral("maximilian.grossmann.%1@example.de").arg(index), QStringLiteral("Personal"),
+        QStringLiteral("backend"), false};
+    buildHire(index, person, m_generation, now, now);
+    const QString candidateId = makeId(QStringLiteral("cc000000"), index);
+    const QJsonObject resume = m_candidates.value(candidateId).value(QStringLiteral("resumeFileHandle")).toObject();
+    const QString handle = resume.value(QStringLiteral("handle")).toString();
+    m_fileSizes.insert(handle, resumeBytes);
+    const QString applicationId = m_applications.last().id;
+    m_special.insert(QStringLiteral("bigResume"),
+        QJsonObject {
+            {QStringLiteral("applicationId"), applicationId},
+            {QStringLiteral("candidateId"), candidateId},
+            {QStringLiteral("email"), person.email},
+            {QStringLiteral("resumeFileHandle"), handle},
+            {QStringLiteral("resumeFileName"), resume.value(QStringLiteral("name"))},
+            {QStringLiteral("resumeBytes"), resumeBytes},
+        });
+    return applicationId;
+}
+
 void SandboxData::buildOrganisation()
 {
     const QString created = fixedTimestamp(2023, 2, 1, 10);

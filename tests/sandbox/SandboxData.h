@@ -50,6 +50,8 @@ public:
     QJsonObject offer(const QString& offerId) const;
     // File name for a file handle, empty when the handle is unknown.
     QString fileName(const QString& handle) const { return m_files.value(handle); }
+    // The size the file of a handle must have when served, or 0 for the usual small document.
+    qint64 fileSize(const QString& handle) const { return m_fileSizes.value(handle, 0); }
 
     QJsonArray bobEmployees() const { return m_bobEmployees; }
     // GET /v1/company/people/fields: built-in and custom field metadata.
@@ -62,6 +64,10 @@ public:
 
     // Adds a hired application (new candidate, offer, files) in a new generation.
     QString addHire();
+    // Adds a hired application like addHire(), with an accepted offer and a unique e-mail, whose resume is served
+    // with `resumeBytes` bytes (above Bob's 5 MB document limit for the "too large" case). specialCases() names the
+    // latest one as "bigResume".
+    QString addBigResumeHire(qint64 resumeBytes);
 
     QStringList hiredApplicationIds() const;
     // Ids and e-mails of the edge cases, for tests and for the start-up documentation.
@@ -126,6 +132,7 @@ private:
     QHash<QString, QJsonObject> m_offers;
     QHash<QString, QStringList> m_offerIdsByApplication;
     QHash<QString, QString> m_files;
+    QHash<QString, qint64> m_fileSizes; // handles served larger than usual
     QJsonArray m_bobEmployees;
     QJsonArray m_bobFields;
     QJsonObject m_bobLists; // list name -> {name, values} with archived items

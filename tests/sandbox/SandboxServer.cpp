@@ -132,6 +132,36 @@ void SandboxServer::missingHandler(const QHttpServerRequest& request, QTcpSocket
 SandboxReply SandboxServer::faultReply(int status) const
 {
     const bool ashby = m_name == QLatin1String("ashby");
+    const int retryAfter = m_faults.retryAfterSeconds();
+    // Each fake fails in its own vendor's shape: BambooHR with an empty body and the reason in a header, Personio
+    // with its v1 error envelope; both send Retry-After on 429 like the others, so the chaos runs stay fast.
+    if (m_name == QLatin1String("bamboohr")) {
+        SandboxReply reply = SandboxReply::empty(status);
+        reply.headers.append({QByteArrayLiteral("X-BambooHR-Error-Message"),
+            status == 429 ? QByteArrayLiteral("Too many requests (sandbox burst)")
+                          : QByteArrayLiteral("Service unavailable (sandbox fault)")});
+        if (status == 429) {
+            reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)});
+        }
+        return reply;
+    }
+    if (m_name == QLatin1String("personio")) {
+        SandboxReply reply = SandboxReply::json(status,
+            QJsonObject {
+                {QStringLiteral("success"), false},
+                {QStringLiteral("error"),
+                    QJsonObject {
+                        {QStringLiteral("code"), 0},
+                        {QStringLiteral("message"),
+                            status == 429 ? QStringLiteral("Too Many Requests (sandbox burst)")
+                                          : QStringLiteral("Something went wrong (sandbox fault)")},
+                    }},
+            });
+        if (status == 429) {
+            reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)});
+        }
+        return reply;
+    }
     SandboxReply reply;
     if (status == 429) {
         reply = ashby ? SandboxReply::json(429,
@@ -150,7 +180,6 @@ SandboxReply SandboxServer::faultReply(int status) const
                               {QStringLiteral("key"), QStringLiteral("rate.limit.exceeded")},
                               {QStringLiteral("error"), QStringLiteral("Too many requests (sandbox burst)")},
                           });
-        const int retryAfter = m_faults.retryAfterSeconds();
         reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)});
         if (!ashby) {
             reply.headers.append({QByteArrayLiteral("X-RateLimit-Limit"), QByteArrayLiteral("50")});

@@ -12,7 +12,8 @@ class FaultInjector;
 class QHttpServerResponder;
 class RequestLog;
 
-// One loopback HTTP server of the sandbox (fake Ashby or fake Bob).
+// One loopback HTTP server of the sandbox (fake Ashby, Bob, BambooHR or Personio; the name picks the shape of
+// injected errors).
 //
 // Built on QAbstractHttpServer rather than QHttpServer: QHttpServer's handleRequest() is final
 // in Qt 6.4, and only the raw socket it hands us lets the sandbox drop a connection or cut a

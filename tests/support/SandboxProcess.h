@@ -95,6 +95,19 @@ public:
         return env;
     }
 
+    // cliEnvironment() plus the fake BambooHR and Personio, for runs that push to every target. Kept apart so the
+    // tests that only know Bob do not start seeing two more configured targets.
+    QProcessEnvironment cliEnvironmentAllTargets(const QString& dataDir) const
+    {
+        auto env = cliEnvironment(dataDir);
+        env.insert(QStringLiteral("HIREBRIDGE_BAMBOOHR_URL"), value("bamboohr"));
+        env.insert(QStringLiteral("HIREBRIDGE_BAMBOOHR_API_KEY"), value("bamboohrApiKey"));
+        env.insert(QStringLiteral("HIREBRIDGE_PERSONIO_URL"), value("personio"));
+        env.insert(QStringLiteral("HIREBRIDGE_PERSONIO_CLIENT_ID"), value("personioClientId"));
+        env.insert(QStringLiteral("HIREBRIDGE_PERSONIO_CLIENT_SECRET"), value("personioClientSecret"));
+        return env;
+    }
+
     // Control / inspection requests (bounded wait).
     QByteArray get(const QString& path) { return request("GET", path, {}); }
     QByteArray post(const QString& path, const QJsonObject& body = {})
@@ -103,6 +116,22 @@ public:
     }
     QJsonArray receivedHires() { return QJsonDocument::fromJson(get(QStringLiteral("/bob/hires"))).array(); }
     QJsonArray requests() { return QJsonDocument::fromJson(get(QStringLiteral("/requests"))).array(); }
+    // What the HRIS fakes received (see the sandbox's main.cpp for the shapes).
+    QJsonArray bobPeople() { return QJsonDocument::fromJson(get(QStringLiteral("/bob/people"))).array(); }
+    QJsonArray bobDocuments() { return QJsonDocument::fromJson(get(QStringLiteral("/bob/documents"))).array(); }
+    QJsonArray bamboohrEmployees()
+    {
+        return QJsonDocument::fromJson(get(QStringLiteral("/bamboohr/employees"))).array();
+    }
+    QJsonArray bamboohrFiles() { return QJsonDocument::fromJson(get(QStringLiteral("/bamboohr/files"))).array(); }
+    QJsonArray personioEmployees()
+    {
+        return QJsonDocument::fromJson(get(QStringLiteral("/personio/employees"))).array();
+    }
+    QJsonArray personioDocuments()
+    {
+        return QJsonDocument::fromJson(get(QStringLiteral("/personio/documents"))).array();
+    }
 
     // Calls the fake Ashby (RPC) and the fake Bob (GET) directly, with the sandbox's credentials.
     QJsonObject ashby(const QString& endpoint, const QJsonObject& body = {})
@@ -119,6 +148,32 @@ public:
         return QJsonDocument::fromJson(request("GET", QString(), {}, QUrl(value("bob") + path), auth));
     }
 
+    // Calls the fake BambooHR (GET, path after the API base, e.g. "/v1/meta/fields") with its API key.
+    QJsonDocument bamboohrGet(const QString& path)
+    {
+        const QByteArray auth = "Basic " + (value("bamboohrApiKey") + QStringLiteral(":x")).toUtf8().toBase64();
+        return QJsonDocument::fromJson(request("GET", QString(), {}, QUrl(value("bamboohr") + path), auth));
+    }
+    // A bearer token from the fake Personio's /v1/auth (the same one for 24 h), empty on failure.
+    QString personioToken()
+    {
+        const QJsonObject credentials {
+            {QStringLiteral("client_id"), value("personioClientId")},
+            {QStringLiteral("client_secret"), value("personioClientSecret")},
+        };
+        const QJsonObject answer = QJsonDocument::fromJson(
+            request("POST", QString(), QJsonDocument(credentials).toJson(QJsonDocument::Compact),
+                QUrl(value("personio") + QStringLiteral("/v1/auth"))))
+                                       .object();
+        return answer.value(QStringLiteral("data")).toObject().value(QStringLiteral("token")).toString();
+    }
+    // Calls the fake Personio (GET, e.g. "/v1/company/employees?email=...") with a fresh bearer token.
+    QJsonDocument personioGet(const QString& path)
+    {
+        const QByteArray auth = "Bearer " + personioToken().toUtf8();
+        return QJsonDocument::fromJson(request("GET", QString(), {}, QUrl(value("personio") + path), auth));
+    }
+
 private:
     QByteArray request(const QByteArray& method, const QString& path, const QByteArray& body, QUrl url = QUrl(),
         const QByteArray& authorization = {})
@@ -129,6 +184,8 @@ private:
             req.setRawHeader("Authorization", authorization);
         }
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        // BambooHR answers some routes in XML without it; the other fakes ignore it.
+        req.setRawHeader("Accept", "application/json");
         QNetworkReply* reply = nam.sendCustomRequest(req, method, body);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

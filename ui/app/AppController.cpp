@@ -3,6 +3,7 @@
 #include "ServiceClients.h"
 #include "app/DemoSandbox.h"
 #include "ashby/AshbyClient.h"
+#include "hris/HrisConnector.h"
 #include "hris/bob/BobClient.h"
 #include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
@@ -18,6 +19,7 @@
 #include "notify/PushReport.h"
 #include "notify/Recipient.h"
 #include "notify/SmtpConfig.h"
+#include "push/PushBatch.h"
 #include "push/PushRun.h"
 #include "secrets/SecretStore.h"
 #include "settings/ProfileStore.h"
@@ -72,7 +74,7 @@ void AppController::startWithSettings()
         return;
     }
     // Keychain reads are asynchronous: a locked keyring may show a system prompt, and the window must stay usable.
-    auto pending = std::make_shared<int>(2);
+    auto pending = std::make_shared<int>(4);
     auto finishedOne = [this, pending]() {
         if (--*pending > 0) {
             return;
@@ -102,6 +104,10 @@ void AppController::startWithSettings()
     };
     readInto(SecretKey::AshbyApiKey, &m_config.ashby.apiKey, m_config.ashby.apiKeyFromEnvironment);
     readInto(SecretKey::BobToken, &m_config.bob.token, m_config.bob.tokenFromEnvironment);
+    readInto(SecretKey::BambooHrApiKey, &m_config.bamboohr.apiKey,
+        m_config.bamboohr.apiKeyFromEnvironment || !m_config.targets().contains(QStringLiteral("bamboohr")));
+    readInto(SecretKey::PersonioClientSecret, &m_config.personio.clientSecret,
+        m_config.personio.clientSecretFromEnvironment || !m_config.targets().contains(QStringLiteral("personio")));
 }
 
 void AppController::startDemo(const QJsonObject& endpoints)
@@ -117,11 +123,24 @@ void AppController::startDemo(const QJsonObject& endpoints)
     m_config.bob.hireUrl = QUrl(str("bobHireUrl"));
     m_config.bob.serviceUserId = str("bobServiceUserId");
     m_config.bob.token = str("bobToken");
+    if (!str("bamboohr").isEmpty()) {
+        m_config.bamboohr.url = QUrl(str("bamboohr"));
+        m_config.bamboohr.apiKey = str("bamboohrApiKey");
+        Redaction::registerSecret(m_config.bamboohr.apiKey);
+    }
+    if (!str("personio").isEmpty()) {
+        m_config.personio.url = QUrl(str("personio"));
+        m_config.personio.clientId = str("personioClientId");
+        m_config.personio.clientSecret = str("personioClientSecret");
+        Redaction::registerSecret(m_config.personio.clientSecret);
+    }
     Redaction::registerSecret(m_config.ashby.apiKey);
     Redaction::registerSecret(m_config.bob.token);
     openAndShow();
     createClients();
-    m_window->showStatus(tr("Demo mode: a sandbox on this computer plays Ashby and Bob. Nothing leaves this machine."));
+    m_window->showStatus(
+        tr("Demo mode: a sandbox on this computer plays Ashby, Bob, BambooHR and Personio. Nothing leaves this "
+           "machine."));
     onSyncRequested();
 }
 
@@ -148,6 +167,12 @@ void AppController::createClients()
     m_http = clients.http;
     m_ashby = clients.ashby;
     m_bob = clients.bob;
+    m_connectors.clear();
+    for (const auto& target : m_config.targets()) {
+        if (auto* c = clients.connector(target)) {
+            m_connectors.insert(target, c);
+        }
+    }
 }
 
 void AppController::reloadView()
@@ -208,77 +233,115 @@ void AppController::onPushRequested(const QList<QPair<QString, QString>>& items)
     if (busy() || !m_ledger || !m_bob || items.isEmpty()) {
         return;
     }
-    if (const auto e = HttpClient::checkUrl(m_config.bob.hireUrl, BobClient::serverName()); e.isError()) {
-        m_window->showError(e.toString());
-        return;
-    }
-    PushRun::Options options;
-    options.target = QStringLiteral("bob");
-    for (const auto& item : items) {
-        if (item.second == options.target && !options.applicationIds.contains(item.first)) {
-            options.applicationIds << item.first;
+    QHash<QString, QStringList> idsByTarget;
+    QStringList unconfigured;
+    for (const auto& [applicationId, target] : items) {
+        if (!m_connectors.contains(target)) {
+            if (!unconfigured.contains(target)) {
+                unconfigured << target;
+            }
+            continue;
+        }
+        if (!idsByTarget[target].contains(applicationId)) {
+            idsByTarget[target] << applicationId;
         }
     }
-    if (options.applicationIds.isEmpty()) {
-        m_window->showError(tr("Only Bob can be pushed to in this version."));
+    if (!unconfigured.isEmpty()) {
+        m_window->showError(tr("Not set up, so not pushed: %1. Add the connection in Settings.")
+                                .arg(unconfigured.join(QStringLiteral(", "))));
+    }
+    if (idsByTarget.isEmpty()) {
         return;
     }
-    if (!ProfileStore::cachedTargetCatalog(*m_ledger, options.target)) {
-        // First push: fetch Bob's field list once so list values are checked before anything is sent.
-        m_window->setBusy(true, tr("Reading Bob's field list…"));
-        m_bob->fetchCatalog([this, options](const ApiError& error, const TargetCatalog& catalog) {
-            m_window->setBusy(false, QString());
-            if (!error.isError()) {
-                QString storeError;
-                ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError);
-                m_detailsEngine.reset();
-            } else if (error.isConnectionOrAuth()) {
-                m_window->showError(tr("Push stopped: %1").arg(error.toString()));
-                return;
-            }
-            startPushRun(options);
-        });
-        return;
+    if (idsByTarget.contains(QStringLiteral("bob")) && m_config.bob.mode == BobMode::HireApi) {
+        if (const auto e = HttpClient::checkUrl(m_config.bob.hireUrl, BobClient::serverName()); e.isError()) {
+            m_window->showError(e.toString());
+            return;
+        }
     }
-    startPushRun(options);
+    QStringList missing;
+    for (auto it = idsByTarget.cbegin(); it != idsByTarget.cend(); ++it) {
+        if (!ProfileStore::cachedTargetCatalog(*m_ledger, it.key())) {
+            missing << it.key();
+        }
+    }
+    pushWhenCataloguesReady(idsByTarget, missing);
 }
 
-void AppController::startPushRun(const PushRun::Options& options)
+void AppController::pushWhenCataloguesReady(QHash<QString, QStringList> idsByTarget, QStringList missing)
+{
+    if (missing.isEmpty()) {
+        startPushRun(idsByTarget);
+        return;
+    }
+    // First push to a target: fetch its field list once so list values are checked before anything is sent.
+    const QString target = missing.takeFirst();
+    HrisConnector* connector = m_connectors.value(target);
+    m_window->setBusy(true, tr("Reading %1's field list…").arg(connector->displayName()));
+    connector->fetchCatalog([this, idsByTarget, missing, target](const ApiError& error, const TargetCatalog& catalog) {
+        m_window->setBusy(false, QString());
+        if (!error.isError()) {
+            QString storeError;
+            ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError);
+            m_detailsEngine.reset();
+        } else if (error.isConnectionOrAuth()) {
+            m_window->showError(tr("Push stopped: %1").arg(error.toString()));
+            return;
+        }
+        pushWhenCataloguesReady(idsByTarget, missing);
+    });
+}
+
+void AppController::startPushRun(const QHash<QString, QStringList>& idsByTarget)
 {
     if (busy()) {
         return;
     }
     ProfileStore store(m_config.dataDir);
-    QString profileError;
-    const auto profile = store.loadProfile(options.target, &profileError);
-    if (!profile) {
-        m_window->showError(tr("The field mapping cannot be read, nothing was sent: %1").arg(profileError));
-        return;
-    }
-    m_engine = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode);
+    QList<PushBatch::Part> parts;
     QStringList blocking;
-    for (const auto& issue : m_engine->validateProfile()) {
-        if (issue.severity == MappingIssue::Severity::Error) {
-            blocking << issue.message;
+    m_engines.clear();
+    // In the order of the dashboard's columns.
+    for (const auto& target : m_config.targets()) {
+        if (!idsByTarget.contains(target)) {
+            continue;
         }
+        QString profileError;
+        const auto profile = store.loadProfile(target, &profileError);
+        if (!profile) {
+            m_window->showError(tr("The field mapping cannot be read, nothing was sent: %1").arg(profileError));
+            return;
+        }
+        auto engine = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode);
+        for (const auto& issue : engine->validateProfile()) {
+            if (issue.severity == MappingIssue::Severity::Error) {
+                blocking << QStringLiteral("%1: %2").arg(m_connectors.value(target)->displayName(), issue.message);
+            }
+        }
+        PushBatch::Part part;
+        part.connector = m_connectors.value(target);
+        part.engine = engine.get();
+        part.options.applicationIds = idsByTarget.value(target);
+        parts << part;
+        m_engines[target] = std::move(engine);
     }
     if (!blocking.isEmpty()) {
         m_window->showError(tr("The field mapping has errors, nothing was sent. Open Field mapping to fix: %1")
                                 .arg(blocking.join(QStringLiteral("; "))));
         return;
     }
-    m_push = new PushRun(m_ledger.get(), m_bob, options, this, m_engine.get());
-    m_window->setBusy(true, tr("Pushing to Bob…"));
-    connect(m_push, &PushRun::progress, m_window, [this](int done, int total, const QString& message) {
+    m_push = new PushBatch(m_ledger.get(), parts, m_ashby, this);
+    m_window->setBusy(true, tr("Pushing…"));
+    connect(m_push, &PushBatch::progress, m_window, [this](int done, int total, const QString& message) {
         m_window->setProgress(done, total);
         m_window->showStatus(message);
     });
-    connect(m_push, &PushRun::itemFinished, this, [this](const PushRun::Item& item) {
+    connect(m_push, &PushBatch::itemFinished, this, [this](const PushRun::Item& item) {
         if (const auto record = m_ledger->pushRecord(item.applicationId, item.target)) {
             m_window->model()->updateRecord(*record);
         }
     });
-    connect(m_push, &PushRun::finished, this, [this](const PushRun::Result& r) {
+    connect(m_push, &PushBatch::finished, this, [this](const PushRun::Result& r, const QHash<QString, ApiError>&) {
         m_push->deleteLater();
         m_push = nullptr;
         m_window->setBusy(false, QString());
@@ -294,15 +357,17 @@ void AppController::startPushRun(const PushRun::Options& options)
             m_notifier->setRecipients(Recipients::load(settings));
             m_notifier->notify(PushRun::report(r, *m_ledger, m_config.targetWebUrls()));
         }
-        m_window->showStatus(
-            tr("Push finished: %1 sent, %2 already in Bob, %3 failed.").arg(pushed).arg(exists).arg(r.failedCount()));
+        m_window->showStatus(tr("Push finished: %1 sent, %2 already employees, %3 failed.")
+                                 .arg(pushed)
+                                 .arg(exists)
+                                 .arg(r.failedCount()));
         if (r.error.isError()) {
             m_window->showError(tr("Push stopped: %1").arg(r.error.toString()));
         } else if (r.failedCount() > 0) {
             QStringList lines;
             for (const auto& item : r.items) {
                 if (!item.ok) {
-                    lines << QStringLiteral("%1: %2").arg(item.name, item.reason);
+                    lines << QStringLiteral("%1 (%2): %3").arg(item.name, item.target, item.reason);
                 }
             }
             m_window->showError(lines.join(QLatin1Char('\n')));

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QTemporaryDir>
 
+#include <map>
 #include <memory>
 
 class AshbyClient;
@@ -19,6 +20,8 @@ class MainWindow;
 class MappingEditorDialog;
 class Notifier;
 struct HireDetails;
+class HrisConnector;
+class PushBatch;
 class PushRun;
 class QNetworkAccessManager;
 class SecretStore;
@@ -62,7 +65,9 @@ private:
     void onMappingRequested();
     // Recipients and SMTP from settings, the SMTP password from the SecretStore; then sends what earlier runs kept.
     void setUpNotifier();
-    void startPushRun(const PushRun::Options& options);
+    // ids per target ("bob" → [application ids]): fetches missing field catalogues first, then pushes.
+    void startPushRun(const QHash<QString, QStringList>& idsByTarget);
+    void pushWhenCataloguesReady(QHash<QString, QStringList> idsByTarget, QStringList missing);
     void refreshCatalog();
     void loadEditorCatalogs();
     bool busy() const;
@@ -77,12 +82,13 @@ private:
     AshbyClient* m_ashby = nullptr;
     BobClient* m_bob = nullptr;
     QPointer<HireSync> m_sync;
-    QPointer<PushRun> m_push;
+    QPointer<PushBatch> m_push;
+    QHash<QString, HrisConnector*> m_connectors; // configured targets
     QPointer<MappingEditorDialog> m_mappingDialog;
     Notifier* m_notifier = nullptr;
     HttpClient* m_checkHttp = nullptr;
     QPointer<QWidget> m_setupWindow;
     bool m_demo = false;
-    std::unique_ptr<MappingEngine> m_engine; // lives as long as the push run that uses it
+    std::map<QString, std::unique_ptr<MappingEngine>> m_engines; // live as long as the push that uses them
     mutable std::unique_ptr<MappingEngine> m_detailsEngine; // the details pane's, rebuilt after a change
 };
