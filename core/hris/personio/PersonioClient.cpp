@@ -2,6 +2,7 @@
 
 #include "Hire.h"
 #include "http/MultipartBody.h"
+#include "http/RateGate.h"
 #include "http/Redaction.h"
 #include "http/RequestJob.h"
 
@@ -224,6 +225,8 @@ PersonioClient::PersonioClient(HttpClient* http, const PersonioConfig& config, Q
     : HrisConnector(parent)
     , m_http(http)
     , m_config(config)
+    , m_employeeReads(new RateGate({{15, 1000}, {300, 60000}}, this))
+    , m_uploads(new RateGate({{60, 60000}}, this))
 {
     Redaction::registerSecret(config.clientSecret);
 }
@@ -334,6 +337,29 @@ void PersonioClient::authenticate()
 }
 
 void PersonioClient::sendAuthorized(
+    const HttpRequest& request, ResponseHandler onResponse, ErrorHandler onError, bool repeated, RateGate* gate)
+{
+    if (!gate && !repeated) {
+        const QString path = request.url.path();
+        if (request.method == "GET" && path.endsWith(QLatin1String("/v1/company/employees"))) {
+            gate = m_employeeReads;
+        } else if (request.method == "POST" && path.endsWith(QLatin1String("/v1/company/documents"))) {
+            gate = m_uploads;
+        }
+    }
+    if (!gate || repeated) {
+        sendNow(request, onResponse, onError, repeated);
+        return;
+    }
+    QPointer<PersonioClient> self(this);
+    gate->run([self, request, onResponse, onError]() {
+        if (self) {
+            self->sendNow(request, onResponse, onError, false);
+        }
+    });
+}
+
+void PersonioClient::sendNow(
     const HttpRequest& request, ResponseHandler onResponse, ErrorHandler onError, bool repeated)
 {
     withToken(false, [this, request, onResponse, onError, repeated](const ApiError& authError) {

@@ -11,6 +11,8 @@
 #include <QUrl>
 
 #include <functional>
+
+class RateGate;
 #include <memory>
 #include <optional>
 
@@ -82,8 +84,10 @@ private:
     void withToken(bool fresh, ErrorHandler next);
     void authenticate();
     // Sends with the bearer token; a 401 drops the token and repeats the call once with a new one.
-    void sendAuthorized(
-        const HttpRequest& request, ResponseHandler onResponse, ErrorHandler onError, bool repeated = false);
+    // `gate` (may be null) spaces the first attempt out to keep Personio's published rate limits.
+    void sendAuthorized(const HttpRequest& request, ResponseHandler onResponse, ErrorHandler onError,
+        bool repeated = false, RateGate* gate = nullptr);
+    void sendNow(const HttpRequest& request, ResponseHandler onResponse, ErrorHandler onError, bool repeated);
     void fetchEmployeePage(const std::shared_ptr<DirectoryFetch>& fetch);
     void withDocumentCategories(ErrorHandler next);
     void postDocument(const QString& remoteId, const DocumentUpload& document, const DocumentCategory& category,
@@ -97,4 +101,6 @@ private:
     QList<ErrorHandler> m_tokenWaiters;
     std::optional<QList<DocumentCategory>> m_categories;
     QList<ErrorHandler> m_categoryWaiters;
+    RateGate* m_employeeReads; // GET /company/employees: 15 a second, 300 a minute (reference §2.7)
+    RateGate* m_uploads; // POST /company/documents: 60 a minute
 };
