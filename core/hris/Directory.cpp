@@ -2,6 +2,8 @@
 
 #include "Hire.h"
 
+#include <QJsonArray>
+
 void Directory::add(const DirectoryEntry& entry)
 {
     const QString key = normalizedEmail(entry.email);
@@ -61,4 +63,39 @@ std::optional<DirectoryEntry> Directory::byLegalName(const QString& firstName, c
         }
     }
     return found;
+}
+
+QJsonObject Directory::toJson() const
+{
+    QJsonArray entries;
+    for (const auto& e : m_entries) {
+        entries.append(QJsonObject {{QStringLiteral("id"), e.id}, {QStringLiteral("email"), e.email},
+            {QStringLiteral("firstName"), e.firstName}, {QStringLiteral("surname"), e.surname},
+            {QStringLiteral("displayName"), e.displayName}, {QStringLiteral("active"), e.active}});
+    }
+    return {{QStringLiteral("entries"), entries}, {QStringLiteral("complete"), m_complete},
+        {QStringLiteral("incompleteReason"), m_incompleteReason}};
+}
+
+Directory Directory::fromJson(const QJsonObject& object)
+{
+    Directory d;
+    for (const auto& v : object.value(QLatin1StringView("entries")).toArray()) {
+        const QJsonObject o = v.toObject();
+        DirectoryEntry e;
+        e.id = o.value(QLatin1StringView("id")).toString();
+        if (e.id.isEmpty()) {
+            continue; // nothing to link to
+        }
+        e.email = o.value(QLatin1StringView("email")).toString();
+        e.firstName = o.value(QLatin1StringView("firstName")).toString();
+        e.surname = o.value(QLatin1StringView("surname")).toString();
+        e.displayName = o.value(QLatin1StringView("displayName")).toString();
+        e.active = o.value(QLatin1StringView("active")).toBool(true);
+        d.add(e);
+    }
+    if (!object.value(QLatin1StringView("complete")).toBool(true)) {
+        d.markIncomplete(object.value(QLatin1StringView("incompleteReason")).toString());
+    }
+    return d;
 }

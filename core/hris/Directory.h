@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -36,6 +37,11 @@ public:
     bool isComplete() const { return m_complete; }
     QString incompleteReason() const { return m_incompleteReason; }
     void markIncomplete(const QString& reason);
+
+    // For the ledger's cache (the dashboard matches hiring managers offline): entries, aliases are dropped.
+    QJsonObject toJson() const;
+    static Directory fromJson(const QJsonObject& object);
+    static QString cacheKey(const QString& target) { return QStringLiteral("directory:") + target; }
 
 private:
     QList<DirectoryEntry> m_entries;

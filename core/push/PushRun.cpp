@@ -358,6 +358,10 @@ void PushRun::onDirectory(const ApiError& error, const Directory& directory)
     }
     m_directory = directory;
     m_haveDirectory = true;
+    if (!m_options.dryRun) {
+        // Kept so the dashboard can show and confirm hiring-manager matches without asking the target again.
+        m_ledger->storeCatalog(Directory::cacheKey(m_target), directory.toJson(), QDateTime::currentDateTimeUtc());
+    }
     pump();
 }
 
