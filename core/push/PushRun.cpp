@@ -602,20 +602,32 @@ void PushRun::resolveManager(
         done(found, r.describe(name()));
         return;
     }
+    // Hires of one manager in flight together share one lookup.
+    auto answer = [this, manager, done](const std::optional<DirectoryEntry>& found) {
+        ManagerResolution r;
+        r.ashbyName = manager.displayName();
+        r.state = found ? ManagerResolution::State::ByEmail : ManagerResolution::State::Unmatched;
+        r.employee = found;
+        done(found, r.describe(name()));
+    };
+    const bool first = !m_managerWaiters.contains(key);
+    m_managerWaiters[key].append(answer);
+    if (!first) {
+        return;
+    }
     QPointer<PushRun> self(this);
     m_connector->findByEmail(
-        manager.email, [self, key, manager, done](const ApiError& error, const std::optional<DirectoryEntry>& found) {
+        manager.email, [self, key](const ApiError& error, const std::optional<DirectoryEntry>& found) {
             if (!self) {
                 return;
             }
             if (!error.isError()) {
                 self->m_managerLookups.insert(key, found);
             }
-            ManagerResolution r;
-            r.ashbyName = manager.displayName();
-            r.state = found ? ManagerResolution::State::ByEmail : ManagerResolution::State::Unmatched;
-            r.employee = found;
-            done(found, r.describe(self->name()));
+            const auto waiters = self->m_managerWaiters.take(key);
+            for (const auto& waiter : waiters) {
+                waiter(found);
+            }
         });
 }
 

@@ -139,6 +139,7 @@ private:
     Directory m_directory;
     bool m_haveDirectory = false;
     QHash<QString, std::optional<DirectoryEntry>> m_managerLookups; // e-mail → employee, per run
+    QHash<QString, QList<std::function<void(const std::optional<DirectoryEntry>&)>>> m_managerWaiters;
     QSet<QString> m_named;
     QQueue<Work> m_queue;
     int m_inFlight = 0;
