@@ -10,9 +10,11 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHostInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QTimer>
 #include <QUuid>
 
 #include <cerrno>
@@ -166,17 +168,15 @@ QList<FileRef> PushRun::outstandingDocuments(const Hire& hire, bool named) const
 
 void PushRun::start()
 {
-    const QString target = m_target;
     QList<QString> ids = m_options.applicationIds;
     m_named = QSet<QString>(ids.cbegin(), ids.cend());
-    QHash<QString, PushRecord> records;
-    for (const auto& r : m_ledger->pushRecords(target)) {
-        records.insert(r.applicationId, r);
+    for (const auto& r : m_ledger->pushRecords(m_target)) {
+        m_records.insert(r.applicationId, r);
     }
     if (m_options.allReady) {
         for (const auto& row : m_ledger->hireRows()) {
-            const auto it = records.constFind(row.applicationId);
-            const PushState state = it == records.constEnd() ? PushState::Ready : it->state;
+            const auto it = m_records.constFind(row.applicationId);
+            const PushState state = it == m_records.constEnd() ? PushState::Ready : it->state;
             // Only what --all-ready can act on is read in full: the rest is skipped without parsing its JSON.
             if (state == PushState::Exists || state == PushState::Skipped
                 || (state == PushState::Failed && !it->transient)) {
@@ -189,81 +189,168 @@ void PushRun::start()
         }
     }
     QSet<QString> seen;
-    QList<Work> work;
     for (const auto& id : std::as_const(ids)) {
-        if (seen.contains(id)) {
-            continue;
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            m_toPrepare.append(id);
         }
-        seen.insert(id);
-        const bool named = m_named.contains(id);
-        const auto hire = m_ledger->hire(id);
-        if (!hire) {
-            Item item;
-            item.applicationId = id;
-            item.target = target;
-            item.state = PushState::Failed;
-            item.reason = tr("Not in the ledger: run a sync first.");
-            complete(item);
-            continue;
+    }
+    m_total = int(m_toPrepare.size());
+    prepareSome();
+}
+
+void PushRun::prepareSome()
+{
+    // Reading, mapping and validating a thousand hires takes longer than a frame: done in slices, so the window that
+    // runs the push keeps painting (design §10: no main-thread stall over 50 ms).
+    QElapsedTimer slice;
+    slice.start();
+    while (m_prepareIndex < m_toPrepare.size() && !m_stopping && slice.elapsed() < kPrepareSliceMs) {
+        prepareOne(m_toPrepare.at(m_prepareIndex++));
+    }
+    if (m_prepareIndex < m_toPrepare.size() && !m_stopping) {
+        QTimer::singleShot(0, this, &PushRun::prepareSome);
+    } else {
+        m_prepared = true;
+    }
+    startWhenReady();
+}
+
+void PushRun::enqueue(const Work& work)
+{
+    m_queue.enqueue(work);
+    if (m_directoryRequested || !m_connector || !m_connector->snapshotsDirectory()) {
+        return;
+    }
+    // The first hire that needs sending asks for the directory, while the rest are still being prepared.
+    m_directoryRequested = true;
+    Q_EMIT progress(m_done, m_total, tr("Reading %1's employee directory…").arg(name()));
+    m_connector->fetchDirectory(
+        [this](const ApiError& error, const Directory& directory) { onDirectory(error, directory); });
+}
+
+void PushRun::startWhenReady()
+{
+    if (m_finished) {
+        return;
+    }
+    if (m_queue.isEmpty() || m_stopping) {
+        if (m_prepared && m_inFlight == 0) {
+            finish();
         }
-        if (!m_options.dryRun && !records.contains(id)) {
-            m_ledger->ensurePushRecord(id, target);
+        return;
+    }
+    if (!m_connector) {
+        if (m_prepared) {
+            m_result.error = ApiError::make(ApiError::Kind::InvalidUrl, tr("%1 is not configured").arg(name()), name());
+            m_queue.clear();
+            finish();
         }
-        PushRecord record = m_ledger->pushRecord(id, target).value_or(PushRecord::ready(id, target));
-        switch (record.state) {
-        case PushState::Pushed:
-        case PushState::Exists: {
-            if (record.state == PushState::Pushed && !record.remoteId.isEmpty()) {
-                const auto files = outstandingDocuments(*hire, named);
-                if (!files.isEmpty()) {
-                    Work w {*hire, record, false, false, true, std::nullopt, QString()};
-                    work.append(w);
-                    continue;
-                }
+        return;
+    }
+    if (m_connector->snapshotsDirectory() && !m_haveDirectory) {
+        return; // onDirectory() continues
+    }
+    pump();
+}
+
+void PushRun::prepareOne(const QString& id)
+{
+    const QString target = m_target;
+    const bool named = m_named.contains(id);
+    const auto hire = m_ledger->hire(id);
+    if (!hire) {
+        Item item;
+        item.applicationId = id;
+        item.target = target;
+        item.state = PushState::Failed;
+        item.reason = tr("Not in the ledger: run a sync first.");
+        complete(item);
+        return;
+    }
+    if (!m_options.dryRun && !m_records.contains(id)) {
+        m_ledger->ensurePushRecord(id, target);
+    }
+    PushRecord record = m_ledger->pushRecord(id, target).value_or(PushRecord::ready(id, target));
+    switch (record.state) {
+    case PushState::Pushed:
+    case PushState::Exists: {
+        if (record.state == PushState::Pushed && !record.remoteId.isEmpty()) {
+            const auto files = outstandingDocuments(*hire, named);
+            if (!files.isEmpty()) {
+                Work w {*hire, record, false, false, true, std::nullopt, QString()};
+                enqueue(w);
+                return;
             }
+        }
+        if (named) {
+            Item item = itemFor(*hire, record);
+            item.ok = true;
+            complete(item);
+        }
+        return;
+    }
+    case PushState::Sending: {
+        if (isOwnerAlive(record.ownerId)) {
             if (named) {
                 Item item = itemFor(*hire, record);
-                item.ok = true;
+                item.reason = tr("Being pushed by another Hirebridge process right now.");
                 complete(item);
             }
-            continue;
+            return;
         }
-        case PushState::Sending: {
-            if (isOwnerAlive(record.ownerId)) {
-                if (named) {
-                    Item item = itemFor(*hire, record);
-                    item.reason = tr("Being pushed by another Hirebridge process right now.");
-                    complete(item);
-                }
-                continue;
-            }
-            Work w {*hire, record, true, true, false, std::nullopt, QString()};
-            if (m_engine) {
-                const MappingResult mapped = m_engine->map(*hire);
-                w.fields = mapped.fields;
-                w.mappingError = mapped.hasErrors() ? errorText(mapped) : QString();
-            }
-            work.append(w);
-            continue;
+        Work w {*hire, record, true, true, false, std::nullopt, QString()};
+        if (m_engine) {
+            const MappingResult mapped = m_engine->map(*hire);
+            w.fields = mapped.fields;
+            w.mappingError = mapped.hasErrors() ? errorText(mapped) : QString();
         }
-        case PushState::Skipped:
-            if (!named) {
-                continue;
-            }
-            break;
-        case PushState::Failed:
-            if (!named && !record.transient) {
-                continue; // a permanent failure is retried only when named
-            }
-            break;
-        case PushState::Ready:
-            break;
+        enqueue(w);
+        return;
+    }
+    case PushState::Skipped:
+        if (!named) {
+            return;
         }
-        // Validation before anything leaves: without an e-mail we cannot check for an existing employee.
-        if (normalizedEmail(hire->email).isEmpty()) {
-            const QString reason = tr("No e-mail address in Ashby: cannot check %1 for an existing employee, so it "
-                                      "is not sent.")
-                                       .arg(name());
+        break;
+    case PushState::Failed:
+        if (!named && !record.transient) {
+            return; // a permanent failure is retried only when named
+        }
+        break;
+    case PushState::Ready:
+        break;
+    }
+    // Validation before anything leaves: without an e-mail we cannot check for an existing employee.
+    if (normalizedEmail(hire->email).isEmpty()) {
+        const QString reason = tr("No e-mail address in Ashby: cannot check %1 for an existing employee, so it "
+                                  "is not sent.")
+                                   .arg(name());
+        Item item = itemFor(*hire, record);
+        item.state = PushState::Failed;
+        item.reason = reason;
+        if (!m_options.dryRun) {
+            m_ledger->setState(id, target, PushState::Failed, reason);
+        }
+        complete(item);
+        return;
+    }
+    // A transient failure after a create was attempted (connection lost mid-send, timeout, 5xx) may hide an
+    // employee that was created: looked up before anything is sent again.
+    bool mayHaveArrived = false;
+    if (record.state == PushState::Failed && record.transient && !record.attemptId.isEmpty()) {
+        for (const auto& entry : m_ledger->audit(id)) {
+            if (entry.target == target && entry.action == QLatin1String("send")
+                && entry.attemptId == record.attemptId) {
+                mayHaveArrived = true;
+            }
+        }
+    }
+    Work w {*hire, record, false, mayHaveArrived, false, std::nullopt, QString()};
+    if (m_engine) {
+        const MappingResult mapped = m_engine->map(*hire);
+        if (mapped.hasErrors()) {
+            const QString reason = errorText(mapped);
             Item item = itemFor(*hire, record);
             item.state = PushState::Failed;
             item.reason = reason;
@@ -271,61 +358,14 @@ void PushRun::start()
                 m_ledger->setState(id, target, PushState::Failed, reason);
             }
             complete(item);
-            continue;
+            return;
         }
-        // A transient failure after a create was attempted (connection lost mid-send, timeout, 5xx) may hide an
-        // employee that was created: looked up before anything is sent again.
-        bool mayHaveArrived = false;
-        if (record.state == PushState::Failed && record.transient && !record.attemptId.isEmpty()) {
-            for (const auto& entry : m_ledger->audit(id)) {
-                if (entry.target == target && entry.action == QLatin1String("send")
-                    && entry.attemptId == record.attemptId) {
-                    mayHaveArrived = true;
-                }
-            }
+        for (const auto& issue : mapped.issues) {
+            w.hire.warnings << issue.message;
         }
-        Work w {*hire, record, false, mayHaveArrived, false, std::nullopt, QString()};
-        if (m_engine) {
-            const MappingResult mapped = m_engine->map(*hire);
-            if (mapped.hasErrors()) {
-                const QString reason = errorText(mapped);
-                Item item = itemFor(*hire, record);
-                item.state = PushState::Failed;
-                item.reason = reason;
-                if (!m_options.dryRun) {
-                    m_ledger->setState(id, target, PushState::Failed, reason);
-                }
-                complete(item);
-                continue;
-            }
-            for (const auto& issue : mapped.issues) {
-                w.hire.warnings << issue.message;
-            }
-            w.fields = mapped.fields;
-        }
-        work.append(w);
+        w.fields = mapped.fields;
     }
-    for (const auto& w : std::as_const(work)) {
-        m_queue.enqueue(w);
-    }
-    m_total = int(m_result.items.size() + m_queue.size());
-    m_done = int(m_result.items.size());
-    if (m_queue.isEmpty()) {
-        finish();
-        return;
-    }
-    if (!m_connector) {
-        m_result.error = ApiError::make(ApiError::Kind::InvalidUrl, tr("%1 is not configured").arg(name()), name());
-        finish();
-        return;
-    }
-    if (!m_connector->snapshotsDirectory()) {
-        pump(); // one e-mail lookup per hire instead of a snapshot
-        return;
-    }
-    Q_EMIT progress(m_done, m_total, tr("Reading %1's employee directory…").arg(name()));
-    m_connector->fetchDirectory(
-        [this](const ApiError& error, const Directory& directory) { onDirectory(error, directory); });
+    enqueue(w);
 }
 
 void PushRun::cancel()
@@ -353,7 +393,10 @@ void PushRun::onDirectory(const ApiError& error, const Directory& directory)
         // Without the snapshot nothing can be checked for duplicates, so nothing is sent.
         m_result.error = error;
         m_queue.clear();
-        finish();
+        m_stopping = true;
+        if (m_inFlight == 0) {
+            finish();
+        }
         return;
     }
     m_directory = directory;
@@ -362,7 +405,7 @@ void PushRun::onDirectory(const ApiError& error, const Directory& directory)
         // Kept so the dashboard can show and confirm hiring-manager matches without asking the target again.
         m_ledger->storeCatalog(Directory::cacheKey(m_target), directory.toJson(), QDateTime::currentDateTimeUtc());
     }
-    pump();
+    startWhenReady();
 }
 
 void PushRun::pump()
@@ -371,7 +414,7 @@ void PushRun::pump()
         ++m_inFlight;
         process(m_queue.dequeue());
     }
-    if (m_inFlight == 0 && (m_queue.isEmpty() || m_stopping)) {
+    if (m_inFlight == 0 && (m_queue.isEmpty() || m_stopping) && (m_prepared || m_stopping)) {
         finish();
     }
 }

@@ -107,6 +107,10 @@ private:
     };
     static QString errorText(const MappingResult& mapped);
 
+    void prepareSome();
+    void prepareOne(const QString& applicationId);
+    void enqueue(const Work& work);
+    void startWhenReady();
     void onDirectory(const ApiError& error, const Directory& directory);
     void pump();
     void process(const Work& work);
@@ -141,6 +145,12 @@ private:
     QHash<QString, std::optional<DirectoryEntry>> m_managerLookups; // e-mail → employee, per run
     QHash<QString, QList<std::function<void(const std::optional<DirectoryEntry>&)>>> m_managerWaiters;
     QSet<QString> m_named;
+    QHash<QString, PushRecord> m_records; // as they were when the run started
+    QStringList m_toPrepare;
+    qsizetype m_prepareIndex = 0;
+    bool m_prepared = false;
+    bool m_directoryRequested = false;
+    static constexpr int kPrepareSliceMs = 8;
     QQueue<Work> m_queue;
     int m_inFlight = 0;
     int m_total = 0;
