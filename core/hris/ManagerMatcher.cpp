@@ -37,9 +37,10 @@ QString ManagerResolution::describe(const QString& targetName) const
     case State::Confirmed:
         return tr("%1 (confirmed by you)").arg(ManagerMatcher::displayName(*employee));
     case State::Suggestions:
-        return QCoreApplication::translate(
-            "ManagerResolution", "%1: not found in %2, %n close name(s) to confirm", nullptr, int(suggestions.size()))
-            .arg(ashbyName, targetName);
+        // Spelled out per count: the app ships no plural forms, so "%n name(s)" would show as written.
+        return suggestions.size() == 1 ? tr("%1: not found in %2, one close name to confirm").arg(ashbyName, targetName)
+                                       : tr("%1: not found in %2, %3 close names to confirm")
+                                             .arg(ashbyName, targetName, QString::number(suggestions.size()));
     case State::Unmatched:
         return tr("%1: not found in %2, HR sets the manager there").arg(ashbyName, targetName);
     }

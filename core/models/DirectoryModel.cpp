@@ -21,18 +21,46 @@ void DirectoryModel::setDirectory(const Directory& directory)
         row.emailKey = normalizedEmail(entry.email);
         row.filterKey = FieldFilterProxyModel::fold(
             QStringList {row.name, entry.firstName, entry.surname, entry.email}.join(QLatin1Char(' ')));
-        if (row.emailKey.isEmpty()) {
-            row.unavailableReason = tr("No work e-mail in Bob");
-        } else if (!Recipient::isValidEmail(entry.email.trimmed())) {
-            row.unavailableReason = tr("E-mail in Bob is not a valid address");
-        } else if (!entry.active) {
-            row.unavailableReason = tr("No longer active in Bob");
-        }
+        row.unavailableReason = unavailableReasonFor(entry, row.emailKey);
         row.isRecipient = (!row.emailKey.isEmpty() && m_recipientEmails.contains(row.emailKey))
             || (!entry.id.isEmpty() && m_recipientIds.contains(entry.id));
         m_rows.append(row);
     }
     endResetModel();
+}
+
+void DirectoryModel::setPurpose(Purpose purpose)
+{
+    if (purpose == m_purpose) {
+        return;
+    }
+    m_purpose = purpose;
+    if (m_rows.isEmpty()) {
+        return;
+    }
+    // Flags change with the reasons; a reset tells views and proxies to query both again.
+    beginResetModel();
+    for (Row& row : m_rows) {
+        row.unavailableReason = unavailableReasonFor(row.entry, row.emailKey);
+    }
+    endResetModel();
+}
+
+QString DirectoryModel::unavailableReasonFor(const DirectoryEntry& entry, const QString& emailKey) const
+{
+    if (m_purpose == Purpose::Managers) {
+        return {};
+    }
+    if (emailKey.isEmpty()) {
+        return tr("No work e-mail in Bob");
+    }
+    if (!Recipient::isValidEmail(entry.email.trimmed())) {
+        return tr("E-mail in Bob is not a valid address");
+    }
+    if (!entry.active) {
+        return tr("No longer active in Bob");
+    }
+    return {};
 }
 
 void DirectoryModel::clear()
@@ -109,6 +137,14 @@ QVariant DirectoryModel::data(const QModelIndex& index, int role) const
         }
         if (row.isRecipient) {
             return tr("%1 (%2) already gets the summary").arg(row.name, row.entry.email.trimmed());
+        }
+        if (m_purpose == Purpose::Managers && !row.entry.active) {
+            return row.entry.email.trimmed().isEmpty()
+                ? tr("%1, no longer active").arg(row.name)
+                : tr("%1 (%2), no longer active").arg(row.name, row.entry.email.trimmed());
+        }
+        if (row.entry.email.trimmed().isEmpty()) {
+            return row.name;
         }
         return tr("%1 (%2)").arg(row.name, row.entry.email.trimmed());
     case ItemRoles::EmailRole:
