@@ -1,10 +1,15 @@
 #include "SettingsDialog.h"
 
 #include "AshbyCredentialsWidget.h"
+#include "BambooHrCredentialsWidget.h"
 #include "BobCredentialsWidget.h"
 #include "InlineStatus.h"
+#include "PersonioCredentialsWidget.h"
 #include "SmtpSettingsWidget.h"
+#include "hris/bamboohr/BambooHrClient.h"
 #include "hris/bob/BobClient.h"
+#include "hris/personio/PersonioClient.h"
+#include "http/HttpClient.h"
 #include "recipients/RecipientsEditor.h"
 #include "setup/SetupLogging.h"
 
@@ -15,7 +20,26 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
+
+namespace {
+
+// A tab whose content scrolls when the dialog is small (800×600) instead of squeezing the guide beside the fields.
+QScrollArea* scrollingTab(QWidget* content, const QString& name, QWidget* parent)
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(content);
+    auto* scroll = new QScrollArea(parent);
+    scroll->setObjectName(name);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    return scroll;
+}
+
+} // namespace
 
 SettingsDialog::SettingsDialog(const SetupDraft& draft, HttpClient* http, SecretStore* secrets, QWidget* parent)
     : QDialog(parent)
@@ -26,11 +50,23 @@ SettingsDialog::SettingsDialog(const SetupDraft& draft, HttpClient* http, Secret
     , m_tabs(new QTabWidget(this))
     , m_ashby(new AshbyCredentialsWidget(this))
     , m_bob(new BobCredentialsWidget(this))
+    , m_bambooHr(new BambooHrCredentialsWidget(this))
+    , m_personio(new PersonioCredentialsWidget(this))
     , m_recipients(new RecipientsEditor(this))
     , m_smtp(new SmtpSettingsWidget(this))
     , m_saveStatus(new InlineStatus(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_hrisCheckHttp(new HttpClient(http->networkAccessManager(), this))
 {
+    // One retry at most, quickly (as ConnectionCheck does for Ashby and Bob); 401/403 are never retried anyway.
+    RetryPolicy policy = http->retryPolicy();
+    policy.maxAttempts = 2;
+    policy.baseDelayMs = 300;
+    policy.maxDelayMs = 1000;
+    policy.maxRetryAfterMs = 2000;
+    m_hrisCheckHttp->setRetryPolicy(policy);
+    m_hrisCheckHttp->setMaxParallelPerHost(http->maxParallelPerHost());
+
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Hirebridge settings"));
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
@@ -49,6 +85,11 @@ SettingsDialog::SettingsDialog(const SetupDraft& draft, HttpClient* http, Secret
     auto* bobLayout = new QVBoxLayout(bobPage);
     bobLayout->addWidget(m_bob);
     m_tabs->addTab(bobPage, tr("Bob"));
+
+    m_tabs->addTab(scrollingTab(m_bambooHr, QStringLiteral("bambooHrScroll"), m_tabs), tr("BambooHR"));
+    m_tabs->setTabToolTip(BambooHrTab, tr("Optional: send hires to BambooHR too"));
+    m_tabs->addTab(scrollingTab(m_personio, QStringLiteral("personioScroll"), m_tabs), tr("Personio"));
+    m_tabs->setTabToolTip(PersonioTab, tr("Optional: send hires to Personio too"));
 
     auto* notifyContent = new QWidget;
     auto* notifyLayout = new QVBoxLayout(notifyContent);
@@ -75,6 +116,8 @@ SettingsDialog::SettingsDialog(const SetupDraft& draft, HttpClient* http, Secret
 
     m_ashby->load(m_draft.config.ashby);
     m_bob->load(m_draft.config.bob);
+    m_bambooHr->load(m_draft.config.bamboohr);
+    m_personio->load(m_draft.config.personio);
     m_recipients->setRecipients(m_draft.recipients);
     m_smtp->load(m_draft.smtp);
     m_smtp->setTestRecipient(m_draft.adminEmail);
@@ -85,13 +128,22 @@ SettingsDialog::SettingsDialog(const SetupDraft& draft, HttpClient* http, Secret
     connect(m_bob, &BobCredentialsWidget::checkRequested, this, &SettingsDialog::onBobCheckRequested);
     connect(m_ashby, &AshbyCredentialsWidget::changed, m_ashby, &AshbyCredentialsWidget::clearStatus);
     connect(m_bob, &BobCredentialsWidget::changed, m_bob, &BobCredentialsWidget::clearStatus);
+    connect(m_bambooHr, &BambooHrCredentialsWidget::checkRequested, this, &SettingsDialog::onBambooHrCheckRequested);
+    connect(m_personio, &PersonioCredentialsWidget::checkRequested, this, &SettingsDialog::onPersonioCheckRequested);
+    connect(m_bambooHr, &BambooHrCredentialsWidget::changed, this, &SettingsDialog::onBambooHrChanged);
+    connect(m_personio, &PersonioCredentialsWidget::changed, this, &SettingsDialog::onPersonioChanged);
     connect(m_check, &ConnectionCheck::ashbyChecked, this, &SettingsDialog::onAshbyChecked);
     connect(m_check, &ConnectionCheck::bobChecked, this, &SettingsDialog::onBobChecked);
     connect(m_recipients, &RecipientsEditor::directoryRequested, this, &SettingsDialog::onDirectoryRequested);
     connect(m_store, &SetupDraftStore::saved, this, &SettingsDialog::onSaved);
 }
 
-SettingsDialog::~SettingsDialog() = default;
+SettingsDialog::~SettingsDialog()
+{
+    // A running check answers into the tabs' widgets: drop it before they go.
+    delete m_bambooHrCheck;
+    delete m_personioCheck;
+}
 
 void SettingsDialog::showTab(Tab tab)
 {
@@ -103,6 +155,8 @@ SetupDraft SettingsDialog::draft() const
     SetupDraft d = m_draft;
     d.config.ashby = m_ashby->config();
     d.config.bob = m_bob->config();
+    d.config.bamboohr = m_bambooHr->config();
+    d.config.personio = m_personio->config();
     d.recipients = m_recipients->recipients();
     d.smtp = m_smtp->config();
     return d;
@@ -134,6 +188,96 @@ void SettingsDialog::onBobChecked(const ConnectionCheck::BobResult& result)
     m_bob->showResult(result);
 }
 
+void SettingsDialog::onBambooHrCheckRequested()
+{
+    if (m_bambooHrCheck) {
+        return; // one check at a time; the button is disabled meanwhile anyway
+    }
+    const QString problem
+        = m_bambooHr->isUsed() ? m_bambooHr->problem() : tr("Enter BambooHR's company domain and an API key first.");
+    if (!problem.isEmpty()) {
+        m_bambooHr->showProblem(problem);
+        return;
+    }
+    m_bambooHr->showChecking();
+    // A throw-away client: check() proves the address and key without side effects, and nothing is cached beyond
+    // this check. Deleting it (timeout, edit, dialog closed) drops its answer.
+    auto* client = new BambooHrClient(m_hrisCheckHttp, m_bambooHr->config(), this);
+    m_bambooHrCheck = client;
+    auto finish = [this, client](const ApiError& error) {
+        if (m_bambooHrCheck != client) {
+            return; // replaced or abandoned: the fields have changed since
+        }
+        m_bambooHrCheck = nullptr;
+        client->deleteLater();
+        qCInfo(lcSetup) << "BambooHR check:" << (error.isError() ? error.toString() : QStringLiteral("ok"));
+        m_bambooHr->showResult(error);
+    };
+    QTimer::singleShot(kHrisCheckTimeoutMs, client, [finish] {
+        finish(ApiError::make(ApiError::Kind::Timeout, tr("no answer in time"), BambooHrClient::serverName()));
+    });
+    client->check([finish](const ApiError& error, const QString&) { finish(error); });
+}
+
+void SettingsDialog::onPersonioCheckRequested()
+{
+    if (m_personioCheck) {
+        return;
+    }
+    const QString problem
+        = m_personio->isUsed() ? m_personio->problem() : tr("Enter Personio's client ID and client secret first.");
+    if (!problem.isEmpty()) {
+        m_personio->showProblem(problem);
+        return;
+    }
+    m_personio->showChecking();
+    // check() asks for a fresh token and reads the attribute list: no side effects. The token dies with the client.
+    auto* client = new PersonioClient(m_hrisCheckHttp, m_personio->config(), this);
+    m_personioCheck = client;
+    auto finish = [this, client](const ApiError& error) {
+        if (m_personioCheck != client) {
+            return;
+        }
+        m_personioCheck = nullptr;
+        client->deleteLater();
+        qCInfo(lcSetup) << "Personio check:" << (error.isError() ? error.toString() : QStringLiteral("ok"));
+        m_personio->showResult(error);
+    };
+    QTimer::singleShot(kHrisCheckTimeoutMs, client, [finish] {
+        finish(ApiError::make(ApiError::Kind::Timeout, tr("no answer in time"), PersonioClient::serverName()));
+    });
+    client->check([finish](const ApiError& error, const QString&) { finish(error); });
+}
+
+void SettingsDialog::onBambooHrChanged()
+{
+    // A result for values no longer in the fields would mislead: drop the running check and its status.
+    if (m_bambooHrCheck) {
+        m_bambooHrCheck->deleteLater();
+        m_bambooHrCheck = nullptr;
+    }
+    m_bambooHr->clearStatus();
+    clearRefusedSave();
+}
+
+void SettingsDialog::onPersonioChanged()
+{
+    if (m_personioCheck) {
+        m_personioCheck->deleteLater();
+        m_personioCheck = nullptr;
+    }
+    m_personio->clearStatus();
+    clearRefusedSave();
+}
+
+void SettingsDialog::clearRefusedSave()
+{
+    // "Nothing was saved: …" described fields the admin is now changing.
+    if (!m_saving && m_saveStatus->state() == InlineStatus::State::Error) {
+        m_saveStatus->clear();
+    }
+}
+
 void SettingsDialog::onDirectoryRequested()
 {
     if (m_directoryClient) {
@@ -161,6 +305,20 @@ void SettingsDialog::onDirectoryRequested()
 void SettingsDialog::accept()
 {
     if (m_saving) {
+        return;
+    }
+    // Half-filled HR system fields would save a target that cannot work: say what is missing where it is missing.
+    const QString bambooHrProblem = m_bambooHr->problem();
+    const QString personioProblem = m_personio->problem();
+    if (!bambooHrProblem.isEmpty() || !personioProblem.isEmpty()) {
+        const bool bambooHr = !bambooHrProblem.isEmpty();
+        showTab(bambooHr ? BambooHrTab : PersonioTab);
+        if (bambooHr) {
+            m_bambooHr->showProblem(bambooHrProblem);
+        } else {
+            m_personio->showProblem(personioProblem);
+        }
+        m_saveStatus->showError(tr("Nothing was saved: %1").arg(bambooHr ? bambooHrProblem : personioProblem));
         return;
     }
     m_saving = true;

@@ -11,10 +11,14 @@
 #include <memory>
 
 class AshbyCredentialsWidget;
+class BambooHrClient;
+class BambooHrCredentialsWidget;
 class BobClient;
 class BobCredentialsWidget;
 class HttpClient;
 class InlineStatus;
+class PersonioClient;
+class PersonioCredentialsWidget;
 class QDialogButtonBox;
 class QSettings;
 class QTabWidget;
@@ -22,14 +26,18 @@ class RecipientsEditor;
 class SecretStore;
 class SmtpSettingsWidget;
 
-// Settings: the same credential widgets as the setup wizard (Ashby, Bob), and Notifications (recipients and the
-// mail server). "Check connection" works as in the wizard, inline. OK saves like the wizard's Finish: non-secret
-// values into QSettings, secrets through the SecretStore; the dialog closes when the save is done.
+// Settings: the same credential widgets as the setup wizard (Ashby, Bob), the optional second HR systems (BambooHR,
+// Personio: one tab each, set up, checked or removed here only), and Notifications (recipients and the mail server).
+// "Check connection" works as in the wizard, inline and without blocking. OK saves like the wizard's Finish:
+// non-secret values into QSettings, secrets through the SecretStore; the dialog closes when the save is done.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Tab { AshbyTab, BobTab, NotificationsTab };
+    enum Tab { AshbyTab, BobTab, BambooHrTab, PersonioTab, NotificationsTab };
+
+    // A BambooHR or Personio check gives up after this long (the admin is waiting in front of the tab).
+    static constexpr int kHrisCheckTimeoutMs = 20000;
 
     // `http` and `secrets` are not owned. The draft carries the current values, secrets included (read them with
     // SetupDraftStore::loadSecrets first).
@@ -43,6 +51,8 @@ public:
 
     AshbyCredentialsWidget* ashbyWidget() const { return m_ashby; }
     BobCredentialsWidget* bobWidget() const { return m_bob; }
+    BambooHrCredentialsWidget* bambooHrWidget() const { return m_bambooHr; }
+    PersonioCredentialsWidget* personioWidget() const { return m_personio; }
     RecipientsEditor* recipientsEditor() const { return m_recipients; }
     SmtpSettingsWidget* smtpWidget() const { return m_smtp; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -58,10 +68,16 @@ private Q_SLOTS:
     void onBobCheckRequested();
     void onAshbyChecked(const ConnectionCheck::AshbyResult& result);
     void onBobChecked(const ConnectionCheck::BobResult& result);
+    void onBambooHrCheckRequested();
+    void onPersonioCheckRequested();
+    void onBambooHrChanged();
+    void onPersonioChanged();
     void onDirectoryRequested();
     void onSaved(const SetupDraftStore::SaveResult& result);
 
 private:
+    void clearRefusedSave();
+
     SetupDraft m_draft;
     HttpClient* m_http;
     ConnectionCheck* m_check;
@@ -71,10 +87,16 @@ private:
     QTabWidget* m_tabs;
     AshbyCredentialsWidget* m_ashby;
     BobCredentialsWidget* m_bob;
+    BambooHrCredentialsWidget* m_bambooHr;
+    PersonioCredentialsWidget* m_personio;
     RecipientsEditor* m_recipients;
     SmtpSettingsWidget* m_smtp;
     InlineStatus* m_saveStatus;
     QDialogButtonBox* m_buttons;
     QPointer<BobClient> m_directoryClient;
+    HttpClient* m_hrisCheckHttp; // same network access manager as m_http, short retry policy: a check must not hang
+    // The throw-away clients of the running checks (null when none). A result from any other client is stale.
+    QPointer<BambooHrClient> m_bambooHrCheck;
+    QPointer<PersonioClient> m_personioCheck;
     bool m_saving = false;
 };
