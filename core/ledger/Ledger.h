@@ -24,6 +24,8 @@ struct HireRow
     QString department;
     QString hiringManager; // display name of the Ashby hiring manager
 };
+// Only QStrings inside: a list of 100,000 rows grows by moving memory instead of moving each row.
+Q_DECLARE_TYPEINFO(HireRow, Q_RELOCATABLE_TYPE);
 
 // One document (resume, signed offer letter) of a (hire, target) that takes uploads.
 struct DocumentRecord

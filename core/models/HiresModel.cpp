@@ -1,5 +1,7 @@
 #include "HiresModel.h"
 
+#include "ledger/Ledger.h"
+
 #include <QCollator>
 #include <QCollatorSortKey>
 #include <QDate>
@@ -32,12 +34,92 @@ int stateSortRank(PushState state)
     return 6;
 }
 
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+// Letters that carry their mark in the letter itself, so decomposition does not take it off; Polish, Nordic,
+// Croatian, Maltese and Turkish names need them.
+QStringView baseLetters(char16_t c)
+{
+    switch (c) {
+    case u'ł':
+    case u'Ł':
+        return u"l";
+    case u'ø':
+    case u'Ø':
+        return u"o";
+    case u'đ':
+    case u'Đ':
+        return u"d";
+    case u'ħ':
+    case u'Ħ':
+        return u"h";
+    case u'ı':
+        return u"i";
+    case u'æ':
+    case u'Æ':
+        return u"ae";
+    case u'œ':
+    case u'Œ':
+        return u"oe";
+    case u'ß':
+    case u'ẞ':
+        return u"ss";
+    case u'þ':
+    case u'Þ':
+        return u"th";
+    default:
+        return {};
+    }
+}
+
+// Decomposes (compatibility decomposition also turns ligatures and full-width letters into plain ones), drops the
+// marks that split off, maps the letters that keep their mark, and folds case: correct for any text, but slow.
+QString foldSlowly(QStringView text)
+{
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() == QChar::Mark_NonSpacing) {
+            continue;
+        }
+        if (const QStringView base = baseLetters(c.unicode()); !base.isEmpty()) {
+            folded += base;
+        } else {
+            folded += c;
+        }
+    }
+    return folded.toCaseFolded();
+}
+
+// The Latin letters of European names (up to Latin Extended-B) folded one by one, once: every name in those scripts
+// then folds without decomposing anything.
+constexpr char16_t FirstOtherChar = 0x250;
+
+const std::array<QString, FirstOtherChar>& latinFolds()
+{
+    static const std::array<QString, FirstOtherChar> folds = [] {
+        std::array<QString, FirstOtherChar> table;
+        for (char16_t c = 0; c < FirstOtherChar; ++c) {
+            table[c] = foldSlowly(QStringView(&c, 1));
+        }
+        return table;
+    }();
+    return folds;
+}
+
 } // namespace
 
 HiresModel::HiresModel(const QStringList& targets, QObject* parent)
     : QAbstractTableModel(parent)
     , m_targets(targets)
+    , m_searchStart(1, 0)
 {
+    m_strings.append(QString());
+    m_textIds.insert(QString(), 0);
 }
 
 bool HiresModel::isTargetColumn(int column) const
@@ -70,43 +152,166 @@ QString HiresModel::targetDisplayName(const QString& target)
     return target;
 }
 
+QString HiresModel::foldedForSearch(QStringView text)
+{
+    QString folded;
+    folded.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80) {
+            folded += c.unicode() >= u'A' && c.unicode() <= u'Z' ? QChar(c.unicode() + (u'a' - u'A')) : c;
+        } else if (c.unicode() < FirstOtherChar) {
+            folded += latinFolds()[c.unicode()];
+        } else {
+            // Another script, or a combining mark that belongs to the letter before it: the whole text the slow way.
+            return foldSlowly(text);
+        }
+    }
+    return folded;
+}
+
+HiresModel::TextId HiresModel::intern(const QString& text) const
+{
+    if (text.isEmpty()) {
+        return 0;
+    }
+    const auto found = m_textIds.constFind(text);
+    if (found != m_textIds.constEnd()) {
+        return *found;
+    }
+    const auto id = TextId(m_strings.size());
+    m_strings.append(text);
+    m_textIds.insert(text, id);
+    return id;
+}
+
+void HiresModel::setHireRows(QList<HireRow> rows, const QList<PushRecord>& records)
+{
+    beginRows(rows.size());
+    for (HireRow& hire : rows) {
+        appendRow(std::move(hire.applicationId), std::move(hire.name), std::move(hire.email), hire.jobTitle,
+            hire.department, hire.startDate, hire.hiringManager);
+    }
+    rows = {}; // the moved-from rows still hold the repeating texts: free them before the cells are built
+    endRows(records);
+}
+
 void HiresModel::setHires(const QList<Hire>& hires, const QList<PushRecord>& records)
+{
+    beginRows(hires.size());
+    for (const Hire& hire : hires) {
+        const QString candidate = !hire.name.isEmpty()
+            ? hire.name
+            : QStringList {hire.firstName, hire.lastName}.join(QLatin1Char(' ')).trimmed();
+        if (Row* row = appendRow(hire.applicationId, candidate, hire.email, hire.jobTitle, hire.department,
+                hire.startDate, hire.hiringManager.displayName())) {
+            row->hiringManagerEmail = intern(hire.hiringManager.email);
+            row->warnings = hire.warnings;
+            row->detailsKnown = true;
+        }
+    }
+    endRows(records);
+}
+
+void HiresModel::setHireLoader(HireLoader loader)
+{
+    m_hireLoader = std::move(loader);
+}
+
+void HiresModel::beginRows(qsizetype expected)
 {
     beginResetModel();
     m_rows.clear();
-    m_rows.reserve(hires.size());
+    m_rows.reserve(std::size_t(expected));
     m_rowByApplication.clear();
-    m_rowByApplication.reserve(hires.size());
+    m_rowByApplication.reserve(expected);
+    m_strings = QStringList {QString()};
+    m_textIds.clear();
+    m_textIds.insert(QString(), 0);
+    m_foldedTexts.assign(1, QString());
+    m_startDays.assign(1, NoStartDay);
+    m_searchText.clear();
+    // Candidate, job and e-mail of a typical hire: one allocation for most data sets, growth for the rest.
+    m_searchText.reserve(expected * 56);
+    m_searchStart.assign(1, 0);
+    m_searchStart.reserve(std::size_t(expected) + 1);
     m_sortRanks.fill({});
     m_checkedCount = 0;
+}
 
-    for (const Hire& hire : hires) {
-        if (m_rowByApplication.contains(hire.applicationId)) {
-            qCWarning(lcHiresModel) << "duplicate hire ignored:" << hire.applicationId;
-            continue;
+HiresModel::Row* HiresModel::appendRow(QString applicationId, QString candidate, QString email, const QString& job,
+    const QString& department, const QString& startDate, const QString& hiringManager)
+{
+    if (m_rowByApplication.contains(applicationId)) {
+        qCWarning(lcHiresModel) << "duplicate hire ignored:" << applicationId;
+        return nullptr;
+    }
+    Row row;
+    row.applicationId = std::move(applicationId);
+    row.candidate = std::move(candidate);
+    row.email = std::move(email);
+    row.job = intern(job);
+    row.department = intern(department);
+    row.startDate = intern(startDate);
+    row.hiringManager = intern(hiringManager);
+    if (m_foldedTexts.size() < std::size_t(m_strings.size())) {
+        m_foldedTexts.resize(std::size_t(m_strings.size()));
+        m_startDays.resize(std::size_t(m_strings.size()), UnparsedDay);
+    }
+    // The same few hundred dates come back row after row: parse each once.
+    if (row.startDate != 0) {
+        qint64& day = m_startDays[row.startDate];
+        if (day == UnparsedDay) {
+            const QDate start = QDate::fromString(startDate, Qt::ISODate);
+            day = start.isValid() ? start.toJulianDay() : NoStartDay;
         }
-        Row row;
-        row.applicationId = hire.applicationId;
-        row.candidate = !hire.name.isEmpty()
-            ? hire.name
-            : QStringList {hire.firstName, hire.lastName}.join(QLatin1Char(' ')).trimmed();
-        row.email = hire.email;
-        row.job = hire.jobTitle;
-        row.department = hire.department;
-        row.startDate = hire.startDate;
-        row.hiringManager = hire.hiringManager.displayName();
-        row.hiringManagerEmail = hire.hiringManager.email;
-        row.warnings = hire.warnings;
-        row.filterKey = QStringList {row.candidate, row.job, row.email}.join(QLatin1Char('\n')).toCaseFolded();
-        if (const QDate start = QDate::fromString(row.startDate, Qt::ISODate); start.isValid()) {
-            row.startDay = start.toJulianDay();
-        }
-        m_rowByApplication.insert(row.applicationId, int(m_rows.size()));
-        m_rows.append(std::move(row));
+        row.startDay = day;
     }
 
+    appendSearchText(QStringView(row.candidate));
+    m_searchText += QLatin1Char('\n');
+    appendSearchText(row.job);
+    m_searchText += QLatin1Char('\n');
+    appendSearchText(QStringView(row.email));
+    m_searchStart.push_back(m_searchText.size());
+
+    m_rowByApplication.insert(row.applicationId, int(m_rows.size()));
+    m_rows.push_back(std::move(row));
+    return &m_rows.back();
+}
+
+void HiresModel::appendSearchText(QStringView text)
+{
+    if (!isAscii(text)) {
+        m_searchText += foldedForSearch(text);
+        return;
+    }
+    const qsizetype at = m_searchText.size();
+    m_searchText.resize(at + text.size());
+    std::transform(text.begin(), text.end(), m_searchText.begin() + at,
+        [](QChar c) { return c.unicode() >= u'A' && c.unicode() <= u'Z' ? QChar(c.unicode() + (u'a' - u'A')) : c; });
+}
+
+void HiresModel::appendSearchText(TextId id)
+{
+    // Job titles repeat: fold each once.
+    QString& folded = m_foldedTexts[id];
+    if (folded.isNull()) {
+        folded = foldedForSearch(textOf(id));
+        if (folded.isNull()) {
+            folded = QStringLiteral("");
+        }
+    }
+    m_searchText += folded;
+}
+
+void HiresModel::endRows(const QList<PushRecord>& records)
+{
+    m_foldedTexts = {};
+    m_startDays = {};
+    m_searchText.squeeze();
+
     // A hire without a record for a target is shown as ready: the ledger creates exactly that record on upsert.
-    m_cells = QList<Cell>(m_rows.size() * m_targets.size());
+    m_cells = QList<Cell>(qsizetype(m_rows.size()) * m_targets.size());
     for (const PushRecord& record : records) {
         const int row = m_rowByApplication.value(record.applicationId, -1);
         const qsizetype targetIndex = m_targets.indexOf(record.target);
@@ -127,6 +332,20 @@ void HiresModel::setHires(const QList<Hire>& hires, const QList<PushRecord>& rec
     endResetModel();
     Q_EMIT stateCountsChanged();
     Q_EMIT checkedItemsChanged();
+}
+
+const HiresModel::Row& HiresModel::rowWithDetails(int row) const
+{
+    const Row& r = m_rows[std::size_t(row)];
+    if (!r.detailsKnown && m_hireLoader) {
+        // Also when the hire cannot be loaded: one failed read is enough, not one per tooltip.
+        r.detailsKnown = true;
+        if (const std::optional<Hire> hire = m_hireLoader(r.applicationId)) {
+            r.hiringManagerEmail = intern(hire->hiringManager.email);
+            r.warnings = hire->warnings;
+        }
+    }
+    return r;
 }
 
 void HiresModel::updateRecord(const PushRecord& record)
@@ -170,10 +389,10 @@ QList<QPair<QString, QString>> HiresModel::checkedItems() const
     }
     items.reserve(m_checkedCount);
     const int targetCount = int(m_targets.size());
-    for (int row = 0; row < m_rows.size(); ++row) {
+    for (int row = 0; row < int(m_rows.size()); ++row) {
         for (int t = 0; t < targetCount; ++t) {
             if (cellAt(row, t).checked) {
-                items.append({m_rows.at(row).applicationId, m_targets.at(t)});
+                items.append({m_rows[std::size_t(row)].applicationId, m_targets.at(t)});
             }
         }
     }
@@ -186,7 +405,7 @@ void HiresModel::clearChecks()
         return;
     }
     const int targetCount = int(m_targets.size());
-    for (int row = 0; row < m_rows.size(); ++row) {
+    for (int row = 0; row < int(m_rows.size()); ++row) {
         for (int t = 0; t < targetCount; ++t) {
             Cell& cell = cellAt(row, t);
             if (cell.checked) {
@@ -208,7 +427,7 @@ void HiresModel::setChecked(const QList<int>& rows, const QString& target, bool 
     }
     bool changedAny = false;
     for (const int row : rows) {
-        if (row < 0 || row >= m_rows.size()) {
+        if (row < 0 || row >= int(m_rows.size())) {
             continue;
         }
         Cell& cell = cellAt(row, column - FirstTargetColumn);
@@ -233,13 +452,13 @@ int HiresModel::rowForApplication(const QString& applicationId) const
 
 QString HiresModel::applicationIdAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).applicationId : QString();
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].applicationId : QString();
 }
 
 std::optional<PushState> HiresModel::stateAt(int row, const QString& target) const
 {
     const qsizetype targetIndex = m_targets.indexOf(target);
-    if (row < 0 || row >= m_rows.size() || targetIndex < 0) {
+    if (row < 0 || row >= int(m_rows.size()) || targetIndex < 0) {
         return std::nullopt;
     }
     return cellAt(row, int(targetIndex)).state;
@@ -247,7 +466,7 @@ std::optional<PushState> HiresModel::stateAt(int row, const QString& target) con
 
 quint8 HiresModel::stateMaskAt(int row) const
 {
-    if (row < 0 || row >= m_rows.size()) {
+    if (row < 0 || row >= int(m_rows.size())) {
         return 0;
     }
     quint8 mask = 0;
@@ -304,16 +523,16 @@ QVariant HiresModel::data(const QModelIndex& index, int role) const
         return {};
     }
     Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
-    const Row& row = m_rows.at(index.row());
+    const Row& row = m_rows[std::size_t(index.row())];
     switch (role) {
     case ItemRoles::ApplicationIdRole:
         return row.applicationId;
     case ItemRoles::FilterRole:
-        return row.filterKey;
+        return searchTextAt(index.row()).toString();
     case ItemRoles::EmailRole:
         return row.email;
     case ItemRoles::WarningsRole:
-        return row.warnings;
+        return rowWithDetails(index.row()).warnings;
     case ItemRoles::SortRole:
         return sortRankAt(index.row(), index.column());
     default:
@@ -322,39 +541,50 @@ QVariant HiresModel::data(const QModelIndex& index, int role) const
     if (isTargetColumn(index.column())) {
         return targetData(index.row(), index.column() - FirstTargetColumn, role);
     }
-    return hireData(row, index.column(), role);
+    return hireData(index.row(), index.column(), role);
 }
 
-QVariant HiresModel::hireData(const Row& row, int column, int role) const
+HiresModel::TextId HiresModel::textIdOf(const Row& row, int column)
 {
+    switch (column) {
+    case Job:
+        return row.job;
+    case Department:
+        return row.department;
+    case StartDate:
+        return row.startDate;
+    case HiringManager:
+        return row.hiringManager;
+    default:
+        return 0; // the candidate is the row's own text, not a shared one
+    }
+}
+
+const QString& HiresModel::hireText(const Row& row, int column) const
+{
+    return column == Candidate ? row.candidate : textOf(textIdOf(row, column));
+}
+
+QVariant HiresModel::hireData(int rowIndex, int column, int role) const
+{
+    const Row& row = m_rows[std::size_t(rowIndex)];
     if (role == Qt::DisplayRole) {
-        switch (column) {
-        case Candidate:
-            return row.candidate;
-        case Job:
-            return row.job;
-        case Department:
-            return row.department;
-        case StartDate:
-            return row.startDate;
-        case HiringManager:
-            return row.hiringManager;
-        default:
-            return {};
-        }
+        return column >= 0 && column < FirstTargetColumn ? QVariant(hireText(row, column)) : QVariant();
     }
     if (role == Qt::ToolTipRole) {
         switch (column) {
         case Candidate: {
             QStringList lines {row.candidate};
             lines << (row.email.isEmpty() ? tr("No e-mail address") : row.email);
-            lines << row.warnings;
+            lines << rowWithDetails(rowIndex).warnings;
             return lines.join(QLatin1Char('\n'));
         }
         case StartDate:
-            return row.startDate.isEmpty() ? tr("No accepted offer yet, so no start date") : QVariant();
-        case HiringManager:
-            return row.hiringManagerEmail.isEmpty() ? QVariant() : QVariant(row.hiringManagerEmail);
+            return row.startDate == 0 ? tr("No accepted offer yet, so no start date") : QVariant();
+        case HiringManager: {
+            const QString& email = textOf(rowWithDetails(rowIndex).hiringManagerEmail);
+            return email.isEmpty() ? QVariant() : QVariant(email);
+        }
         default:
             return {};
         }
@@ -470,7 +700,7 @@ QVariant HiresModel::headerData(int section, Qt::Orientation orientation, int ro
 
 int HiresModel::sortRankAt(int row, int column) const
 {
-    if (row < 0 || row >= m_rows.size()) {
+    if (row < 0 || row >= int(m_rows.size())) {
         return 0;
     }
     if (isTargetColumn(column)) {
@@ -479,7 +709,7 @@ int HiresModel::sortRankAt(int row, int column) const
     if (column < 0 || column >= FirstTargetColumn) {
         return 0;
     }
-    if (m_sortRanks[column].size() != m_rows.size()) {
+    if (m_sortRanks[column].size() != qsizetype(m_rows.size())) {
         buildSortRanks(column);
     }
     return m_sortRanks[column].at(row);
@@ -487,42 +717,49 @@ int HiresModel::sortRankAt(int row, int column) const
 
 void HiresModel::buildSortRanks(int column) const
 {
+    // Ranks are dense: equal texts share one, and rows with nothing to show rank after the rest, whichever text
+    // column it is. Only the candidate differs on (nearly) every row; the other columns repeat, so their few
+    // distinct texts are ordered once and every row takes its text's rank.
     const int count = int(m_rows.size());
-    const auto text = [this, column](int row) -> const QString& {
-        const Row& r = m_rows.at(row);
-        switch (column) {
-        case Job:
-            return r.job;
-        case Department:
-            return r.department;
-        case StartDate:
-            return r.startDate;
-        case HiringManager:
-            return r.hiringManager;
-        default:
-            return r.candidate;
+    std::vector<QStringView> texts; // what to order: one per row (candidate) or one per distinct text
+    std::vector<TextId> ids; // the TextId of each entry of `texts` (repeating columns only)
+    if (column == Candidate) {
+        texts.reserve(std::size_t(count));
+        for (const Row& row : m_rows) {
+            texts.push_back(row.candidate);
         }
-    };
+    } else {
+        std::vector<bool> used(std::size_t(m_strings.size()), false);
+        for (const Row& row : m_rows) {
+            used[textIdOf(row, column)] = true;
+        }
+        for (TextId id = 0; id < TextId(used.size()); ++id) {
+            if (used[id]) {
+                ids.push_back(id);
+                texts.push_back(textOf(id));
+            }
+        }
+    }
 
-    QList<int> order(count);
+    std::vector<int> order(texts.size());
     std::iota(order.begin(), order.end(), 0);
-    QList<int> ranks(count);
-    // Rows with nothing to show sort after the rest, whichever text column it is.
-    const auto emptyLast = [&](int a, int b) { return text(a).isEmpty() < text(b).isEmpty(); };
-
+    std::vector<int> denseRank(texts.size());
+    const auto isEmpty = [&](int i) { return texts[std::size_t(i)].isEmpty(); };
     if (column == StartDate) {
         // ISO dates order correctly as plain strings; no collation needed.
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            if (text(a).isEmpty() != text(b).isEmpty()) {
-                return emptyLast(a, b);
+            if (isEmpty(a) != isEmpty(b)) {
+                return isEmpty(b);
             }
-            return text(a) < text(b);
+            return texts[std::size_t(a)] < texts[std::size_t(b)];
         });
-        for (int i = 0, rank = 0; i < count; ++i) {
-            if (i > 0 && text(order.at(i)) != text(order.at(i - 1))) {
-                rank = i;
+        for (std::size_t i = 0, rank = 0; i < order.size(); ++i) {
+            if (i > 0
+                && (isEmpty(order[i]) != isEmpty(order[i - 1])
+                    || texts[std::size_t(order[i])] != texts[std::size_t(order[i - 1])])) {
+                ++rank;
             }
-            ranks[order.at(i)] = rank;
+            denseRank[std::size_t(order[i])] = int(rank);
         }
     } else {
         // The C locale (common in services and test runs) collates by code point, which would sort "Łukasz" after
@@ -531,21 +768,36 @@ void HiresModel::buildSortRanks(int column) const
         collator.setCaseSensitivity(Qt::CaseInsensitive);
         collator.setNumericMode(true);
         std::vector<QCollatorSortKey> keys;
-        keys.reserve(std::size_t(count));
-        for (int row = 0; row < count; ++row) {
-            keys.push_back(collator.sortKey(text(row)));
+        keys.reserve(texts.size());
+        for (const QStringView text : texts) {
+            keys.push_back(collator.sortKey(text.toString()));
         }
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            if (text(a).isEmpty() != text(b).isEmpty()) {
-                return emptyLast(a, b);
+            if (isEmpty(a) != isEmpty(b)) {
+                return isEmpty(b);
             }
             return keys[std::size_t(a)].compare(keys[std::size_t(b)]) < 0;
         });
-        for (int i = 0, rank = 0; i < count; ++i) {
-            if (i > 0 && keys[std::size_t(order.at(i))].compare(keys[std::size_t(order.at(i - 1))]) != 0) {
-                rank = i;
+        for (std::size_t i = 0, rank = 0; i < order.size(); ++i) {
+            if (i > 0
+                && (isEmpty(order[i]) != isEmpty(order[i - 1])
+                    || keys[std::size_t(order[i])].compare(keys[std::size_t(order[i - 1])]) != 0)) {
+                ++rank;
             }
-            ranks[order.at(i)] = rank;
+            denseRank[std::size_t(order[i])] = int(rank);
+        }
+    }
+
+    QList<int> ranks(count);
+    if (column == Candidate) {
+        std::copy(denseRank.begin(), denseRank.end(), ranks.begin());
+    } else {
+        std::vector<int> rankOfText(std::size_t(m_strings.size()), 0);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            rankOfText[ids[i]] = denseRank[i];
+        }
+        for (int row = 0; row < count; ++row) {
+            ranks[row] = rankOfText[textIdOf(m_rows[std::size_t(row)], column)];
         }
     }
     m_sortRanks[column] = ranks;

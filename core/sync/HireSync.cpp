@@ -5,8 +5,14 @@
 #include "ledger/Ledger.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "hirebridge.sync", QtInfoMsg)
 
@@ -18,8 +24,39 @@ QString s(const char* text)
 }
 
 const int kPageSize = 100;
+const qsizetype kPerHireSlice = 100; // hires whose two detail calls are queued per turn of the event loop
 
 } // namespace
+
+// Everything the worker thread reads is a copy taken before it starts (Qt's containers share their data, so the
+// copies cost nothing), and everything it produces is read only after it ended: no locks needed.
+struct HireSync::Store
+{
+    // In
+    QList<Pending> pending;
+    QSet<QString> failedIds;
+    QHash<QString, QJsonObject> jobs;
+    QHash<QString, QString> departmentNames;
+    QHash<QString, QString> locationNames;
+    QHash<QString, PersonRef> users;
+    QHash<QString, CustomFieldDefinition> definitions;
+    QJsonArray definitionsJson; // cached for the mapping editor when complete
+    bool definitionsComplete = false;
+    QString ledgerDirectory; // empty: no ledger, assemble only
+    QStringList targets;
+    QString newToken; // what Ashby gave at the end of this pass
+    QString keptToken; // where the next sync starts when a hire could not be read
+    bool hadHireErrors = false;
+    std::atomic_bool cancelled = false; // until the transaction begins, a cancel still stops it
+    // Out
+    QList<Hire> hires; // assembled; handed back only when the worker could not open the ledger (see stored)
+    QStringList storedIds;
+    QList<QPair<QString, QString>> assemblyErrors; // (application id, message)
+    QString token; // the token stored with the hires
+    QString error; // the transaction failed: nothing was stored
+    bool stored = false; // the worker committed the hires (else the main thread does it with `hires`)
+    bool skipped = false; // cancelled before the transaction began
+};
 
 HireSync::HireSync(AshbyClient* ashby, Ledger* ledger, const Options& options, QObject* parent)
     : QObject(parent)
@@ -46,6 +83,12 @@ void HireSync::cancel()
         return;
     }
     m_cancelled = true;
+    if (m_storeThread) {
+        // Too late once the transaction has begun: then the sync finishes as it would have. Before that, onStored()
+        // finishes as cancelled.
+        m_store->cancelled = true;
+        return;
+    }
     m_result.error = ApiError::make(
         ApiError::Kind::Cancelled, QStringLiteral("the sync was cancelled"), AshbyClient::serverName());
     finish();
@@ -403,41 +446,69 @@ void HireSync::fetchPerHire()
         assembleAndCommit();
         return;
     }
-    // Both per-hire calls share one rule: a run-level error aborts, anything else fails this hire only.
-    auto perHire = [this](const QString& endpoint, const QJsonObject& body, const QString& context,
-                       const QString& appId, QJsonValue::Type expected, std::function<void(const QJsonValue&)> store) {
-        m_ashby->call(endpoint, body, context, [this, endpoint, appId, expected, store](const AshbyResult& r) {
-            if (m_done) {
-                return;
-            }
-            if (!r.ok()) {
-                if (abortOn(r.error)) {
-                    return;
-                }
-                hireFailed(appId, r.error);
-            } else if (r.results().type() != expected) {
-                hireFailed(appId,
-                    ApiError::make(ApiError::Kind::Parse,
-                        QStringLiteral("%1: field \"results\" is %2, expected %3")
-                            .arg(endpoint, JsonReader::typeName(r.results()),
-                                expected == QJsonValue::Array ? s("an array") : s("an object")),
-                        AshbyClient::serverName()));
-            } else {
-                store(r.results());
-            }
-            phaseCallDone();
-        });
-    };
-    for (const auto i : std::as_const(todo)) {
+    m_perHireTodo = todo;
+    m_perHireNext = 0;
+    issuePerHireCalls();
+}
+
+void HireSync::issuePerHireCalls()
+{
+    if (m_done || !m_ashby) {
+        return;
+    }
+    // Queuing the two calls of 1,000 hires in one go held the event loop for some 20 ms (more with more hires), while
+    // the client sends only a few at a time anyway: queue a slice per turn of the event loop, far ahead of the sending.
+    const qsizetype end = qMin(m_perHireNext + kPerHireSlice, m_perHireTodo.size());
+    for (; m_perHireNext < end; ++m_perHireNext) {
+        const qsizetype i = m_perHireTodo.at(m_perHireNext);
         const QString appId = m_hires.at(i).application.value(s("id")).toString();
         const QString candidateId
             = m_hires.at(i).application.value(s("candidate")).toObject().value(s("id")).toString();
-        perHire(s("candidate.info"), QJsonObject {{s("id"), candidateId}},
+        callPerHire(s("candidate.info"), QJsonObject {{s("id"), candidateId}},
             QStringLiteral("candidate.info %1").arg(candidateId), appId, QJsonValue::Object,
             [this, i](const QJsonValue& v) { m_hires[i].candidate = v.toObject(); });
-        perHire(s("offer.list"), QJsonObject {{s("applicationId"), appId}, {s("limit"), kPageSize}},
+        callPerHire(s("offer.list"), QJsonObject {{s("applicationId"), appId}, {s("limit"), kPageSize}},
             QStringLiteral("offer.list for application %1").arg(appId), appId, QJsonValue::Array,
             [this, i](const QJsonValue& v) { m_hires[i].offers = v.toArray(); });
+    }
+    if (m_perHireNext < m_perHireTodo.size()) {
+        QTimer::singleShot(0, this, &HireSync::issuePerHireCalls);
+    }
+}
+
+// Both per-hire calls share one rule: a run-level error aborts, anything else fails this hire only.
+void HireSync::callPerHire(const QString& endpoint, const QJsonObject& body, const QString& context,
+    const QString& appId, QJsonValue::Type expected, const std::function<void(const QJsonValue&)>& store)
+{
+    m_ashby->call(endpoint, body, context, [this, endpoint, appId, expected, store](const AshbyResult& r) {
+        if (m_done) {
+            return;
+        }
+        if (!r.ok()) {
+            if (abortOn(r.error)) {
+                return;
+            }
+            hireFailed(appId, r.error);
+        } else if (r.results().type() != expected) {
+            hireFailed(appId,
+                ApiError::make(ApiError::Kind::Parse,
+                    QStringLiteral("%1: field \"results\" is %2, expected %3")
+                        .arg(endpoint, JsonReader::typeName(r.results()),
+                            expected == QJsonValue::Array ? s("an array") : s("an object")),
+                    AshbyClient::serverName()));
+        } else {
+            store(r.results());
+        }
+        phaseCallDone();
+    });
+}
+
+HireSync::~HireSync()
+{
+    if (m_storeThread) {
+        m_store->cancelled = true;
+        m_storeThread->wait();
+        delete m_storeThread;
     }
 }
 
@@ -446,11 +517,39 @@ void HireSync::assembleAndCommit()
     if (m_done) {
         return;
     }
-    QList<Hire> hires;
-    hires.reserve(m_hires.size());
-    for (const auto& p : std::as_const(m_hires)) {
+    m_store = std::make_shared<Store>();
+    Store& store = *m_store;
+    store.pending = m_hires;
+    store.failedIds = m_failedIds;
+    store.jobs = m_jobs;
+    store.departmentNames = m_departmentNames;
+    store.locationNames = m_locationNames;
+    store.users = m_users;
+    store.definitions = m_definitions;
+    store.definitionsJson = m_definitionsJson;
+    store.definitionsComplete = m_definitionsComplete;
+    if (m_ledger && m_ledger->isOpen()) {
+        store.ledgerDirectory = QFileInfo(m_ledger->filePath()).absolutePath();
+    }
+    store.targets = m_options.targets;
+    store.newToken = m_newToken;
+    // A hire that could not be read must be fetched again next time: keep the old position in that case.
+    store.keptToken = (m_result.incremental && !m_result.fellBackToFull) ? m_token : QString();
+    store.hadHireErrors = !m_result.hireErrors.isEmpty();
+
+    m_storeThread = QThread::create([job = m_store] { runStore(*job); });
+    m_storeThread->setObjectName(QStringLiteral("HireSync store"));
+    connect(m_storeThread, &QThread::finished, this, &HireSync::onStored);
+    m_storeThread->start();
+    // Only now: a receiver may cancel right away, and that needs the running store to tell.
+    Q_EMIT progress(0, 0, tr("Storing %n hire(s)…", nullptr, int(m_hires.size() - m_failedIds.size())));
+}
+
+void HireSync::runStore(Store& store)
+{
+    for (const auto& p : std::as_const(store.pending)) {
         const QString appId = p.application.value(s("id")).toString();
-        if (m_failedIds.contains(appId)) {
+        if (store.failedIds.contains(appId)) {
             continue;
         }
         HireAssembler::Input in;
@@ -458,7 +557,7 @@ void HireSync::assembleAndCommit()
         in.candidate = p.candidate;
         in.offers = p.offers;
         const auto summary = p.application.value(s("job")).toObject();
-        in.job = m_jobs.value(summary.value(s("id")).toString());
+        in.job = store.jobs.value(summary.value(s("id")).toString());
         QString dep = in.job.value(s("departmentId")).toString();
         if (dep.isEmpty()) {
             dep = summary.value(s("departmentId")).toString();
@@ -467,52 +566,102 @@ void HireSync::assembleAndCommit()
         if (loc.isEmpty()) {
             loc = summary.value(s("locationId")).toString();
         }
-        in.departmentName = m_departmentNames.value(dep);
-        in.locationName = m_locationNames.value(loc);
+        in.departmentName = store.departmentNames.value(dep);
+        in.locationName = store.locationNames.value(loc);
         PersonRef manager = HireAssembler::hiringManagerFrom(p.application.value(s("hiringTeam")).toArray());
         if (manager.isEmpty()) {
             manager = HireAssembler::hiringManagerFrom(in.job.value(s("hiringTeam")).toArray());
         }
-        if (!manager.id.isEmpty() && manager.email.isEmpty() && m_users.contains(manager.id)) {
-            manager = m_users.value(manager.id);
+        if (!manager.id.isEmpty() && manager.email.isEmpty() && store.users.contains(manager.id)) {
+            manager = store.users.value(manager.id);
         }
         in.hiringManager = manager;
-        in.definitions = m_definitions;
+        in.definitions = store.definitions;
         QString error;
         auto hire = HireAssembler::assemble(in, &error);
         if (!hire) {
-            hireFailed(appId, ApiError::make(ApiError::Kind::Parse, error, AshbyClient::serverName()));
+            store.assemblyErrors.append({appId, error});
             continue;
         }
-        hires.append(*hire);
+        store.hires.append(std::move(*hire));
+    }
+    store.token = (store.hadHireErrors || !store.assemblyErrors.isEmpty()) ? store.keptToken : store.newToken;
+    for (const auto& h : std::as_const(store.hires)) {
+        store.storedIds.append(h.applicationId);
+    }
+    if (store.ledgerDirectory.isEmpty() || store.cancelled) {
+        store.skipped = store.cancelled;
+        return;
     }
 
-    // A hire that could not be read must be fetched again next time: keep the old position in that case.
-    QString token = m_newToken;
-    if (!m_result.hireErrors.isEmpty()) {
-        token = (m_result.incremental && !m_result.fellBackToFull) ? m_token : QString();
+    // A Ledger is one connection for one thread: this thread opens its own on the same file. WAL lets the main
+    // thread keep reading while this one writes.
+    Ledger ledger;
+    QString error;
+    if (!ledger.open(store.ledgerDirectory, &error)) {
+        qCWarning(lcSync) << "storing on the main thread: no ledger connection for the worker:" << error;
+        return; // stored stays false: the main thread commits through its own connection
     }
-    if (m_ledger) {
-        QString error;
-        if (!m_ledger->commitSync(hires, m_options.targets, syncStream(), token, &error)) {
-            m_result.error = ApiError::make(ApiError::Kind::Api, error, QStringLiteral("Ledger"));
-            finish();
-            return;
-        }
+    if (store.cancelled) {
+        store.skipped = true;
+        return;
     }
-    if (m_ledger && m_definitionsComplete) {
+    if (!ledger.commitSync(store.hires, store.targets, syncStream(), store.token, &error)) {
+        store.error = error;
+        return;
+    }
+    store.stored = true;
+    store.hires.clear(); // not needed any more, and freed on this thread rather than the main one
+    if (store.definitionsComplete) {
         // The mapping editor lists these; a failure here costs only freshness, never the sync.
-        QString error;
-        if (!m_ledger->storeCatalog(sourceCatalogKey(), QJsonObject {{s("definitions"), m_definitionsJson}},
+        if (!ledger.storeCatalog(sourceCatalogKey(), QJsonObject {{s("definitions"), store.definitionsJson}},
                 QDateTime::currentDateTimeUtc(), &error)) {
             qCWarning(lcSync) << "could not cache the custom field definitions:" << error;
         }
     }
-    m_result.tokenSaved = !token.isEmpty();
-    m_result.hiresStored = int(hires.size());
-    for (const auto& h : std::as_const(hires)) {
-        m_result.storedIds.append(h.applicationId);
+}
+
+void HireSync::onStored()
+{
+    m_storeThread->wait();
+    m_storeThread->deleteLater();
+    m_storeThread = nullptr;
+    const std::shared_ptr<Store> store = std::exchange(m_store, nullptr);
+    if (m_done) {
+        return;
     }
+    if (store->skipped || (!store->stored && m_cancelled)) {
+        m_result.error = ApiError::make(
+            ApiError::Kind::Cancelled, QStringLiteral("the sync was cancelled"), AshbyClient::serverName());
+        finish();
+        return;
+    }
+    for (const auto& [applicationId, message] : std::as_const(store->assemblyErrors)) {
+        hireFailed(applicationId, ApiError::make(ApiError::Kind::Parse, message, AshbyClient::serverName()));
+    }
+    if (!store->error.isEmpty()) {
+        m_result.error = ApiError::make(ApiError::Kind::Api, store->error, QStringLiteral("Ledger"));
+        finish();
+        return;
+    }
+    if (!store->stored && m_ledger) {
+        // The worker had no connection of its own: store through the caller's, as before (a ledger that is not open
+        // reports that here).
+        QString error;
+        if (!m_ledger->commitSync(store->hires, m_options.targets, syncStream(), store->token, &error)) {
+            m_result.error = ApiError::make(ApiError::Kind::Api, error, QStringLiteral("Ledger"));
+            finish();
+            return;
+        }
+        if (m_definitionsComplete
+            && !m_ledger->storeCatalog(sourceCatalogKey(), QJsonObject {{s("definitions"), m_definitionsJson}},
+                QDateTime::currentDateTimeUtc(), &error)) {
+            qCWarning(lcSync) << "could not cache the custom field definitions:" << error;
+        }
+    }
+    m_result.tokenSaved = !store->token.isEmpty();
+    m_result.hiresStored = int(store->storedIds.size());
+    m_result.storedIds = store->storedIds;
     finish();
 }
 

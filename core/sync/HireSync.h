@@ -12,14 +12,21 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
+#include <memory>
+
 class AshbyClient;
 class Ledger;
+class QThread;
 
 // Pulls hired applications from Ashby into the ledger. Incremental with Ashby's syncToken (falls back to a full pass
 // when Ashby refuses the token), pages of 100, and each job, department, location and user looked up once per run.
 // The ledger changes only at the end, in one transaction: a sync that fails midway leaves it as it was. A hire whose
 // data is unreadable is reported by name and left out; the sync token then stays where it was so the next sync
 // fetches it again.
+// Assembling 1,000 hires and writing them in that transaction blocks for a few hundred milliseconds, so both run on a
+// worker thread with its own ledger connection while the event loop goes on. A cancel that comes while the transaction
+// is already running cannot stop it: the sync then finishes as it would have.
 class HireSync : public QObject
 {
     Q_OBJECT
@@ -47,6 +54,7 @@ public:
     static QString sourceCatalogKey() { return QStringLiteral("source:ashby"); }
 
     HireSync(AshbyClient* ashby, Ledger* ledger, const Options& options, QObject* parent = nullptr);
+    ~HireSync() override; // waits for a transaction in progress: it holds the ledger's write lock
 
     void start();
     void cancel();
@@ -71,7 +79,13 @@ private:
     void fetchJobs();
     void fetchLookups();
     void fetchPerHire();
+    void issuePerHireCalls();
+    void callPerHire(const QString& endpoint, const QJsonObject& body, const QString& context, const QString& appId,
+        QJsonValue::Type expected, const std::function<void(const QJsonValue&)>& store);
+    struct Store; // what the worker thread assembles and stores, and what it reports back
     void assembleAndCommit();
+    static void runStore(Store& store);
+    void onStored();
     // Routes a call error: run-level (connection, auth, rate limit, server) aborts; anything else is per item.
     bool abortOn(const ApiError& error);
     void hireFailed(const QString& applicationId, const ApiError& error);
@@ -102,6 +116,10 @@ private:
     void (HireSync::*m_nextPhase)() = nullptr;
     int m_detailCallsDone = 0;
     int m_detailCallsTotal = 0;
+    QList<qsizetype> m_perHireTodo; // indexes into m_hires whose candidate.info and offer.list are still to queue
+    qsizetype m_perHireNext = 0;
+    std::shared_ptr<Store> m_store; // shared with the worker thread while it runs
+    QThread* m_storeThread = nullptr;
 };
 
 Q_DECLARE_METATYPE(HireSync::Result)

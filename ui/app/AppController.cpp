@@ -50,6 +50,7 @@ AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* 
     connect(m_window, &MainWindow::retryFailedRequested, this, &AppController::onPushRequested);
     connect(m_window, &MainWindow::skipRequested, this, &AppController::onSkipRequested);
     m_window->setDetailsProvider([this](const QString& applicationId) { return details(applicationId); });
+    m_window->setHireLoader([this](const QString& id) { return m_ledger ? m_ledger->hire(id) : std::nullopt; });
 }
 
 AppController::~AppController()
@@ -180,7 +181,7 @@ void AppController::reloadView()
     if (!m_ledger) {
         return;
     }
-    m_window->setHires(m_ledger->hires(), m_ledger->pushRecords());
+    m_window->setHireRows(m_ledger->hireRows(), m_ledger->pushRecords());
 }
 
 bool AppController::busy() const

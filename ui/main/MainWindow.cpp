@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "PushStateDelegate.h"
 #include "UiLogging.h"
+#include "ledger/Ledger.h"
 #include "models/HiresFilterProxyModel.h"
 #include "models/HiresModel.h"
 #include "models/ItemRoles.h"
@@ -409,6 +410,19 @@ void MainWindow::configureColumns()
     m_view->setMinimumWidth(em(40));
 }
 
+void MainWindow::setHireRows(QList<HireRow> rows, const QList<PushRecord>& records)
+{
+    m_model->setHireRows(std::move(rows), records);
+    updatePlaceholder();
+    updateActions();
+    refreshDetails();
+}
+
+void MainWindow::setHireLoader(HireLoader loader)
+{
+    m_model->setHireLoader(std::move(loader));
+}
+
 void MainWindow::setHires(const QList<Hire>& hires, const QList<PushRecord>& records)
 {
     m_model->setHires(hires, records);
@@ -521,6 +535,10 @@ void MainWindow::onFilterTextChanged(const QString& text)
     m_proxy->setFilterText(text);
     updatePlaceholder();
     updateCountsLabel();
+    // The proxy re-maps: rows filtered away leave the selection without a selectionChanged per row. The current hire
+    // either stays (its details too) or is gone (the pane hides); no need to ask the details provider per keystroke.
+    updateActions();
+    updateDetailsVisibility();
 }
 
 void MainWindow::onStateCountsChanged()

@@ -11,9 +11,11 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class ErrorBanner;
 class HireDetailsPane;
+struct HireRow;
 class HiresFilterProxyModel;
 class HiresModel;
 class HiresView;
@@ -40,6 +42,11 @@ public:
 
     HiresModel* model() const { return m_model; }
 
+    // What the ledger lists (hireRows(), pushRecords()): no hire's JSON is read to show the table. The few things
+    // only a full hire knows (tooltips: its warnings, the hiring manager's e-mail) come from the loader when asked.
+    void setHireRows(QList<HireRow> rows, const QList<PushRecord>& records);
+    using HireLoader = std::function<std::optional<Hire>(const QString& applicationId)>;
+    void setHireLoader(HireLoader loader);
     void setHires(const QList<Hire>& hires, const QList<PushRecord>& records);
 
     // Fills the details pane for the current hire; called whenever the current row changes while the pane is shown.

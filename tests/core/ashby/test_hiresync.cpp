@@ -260,6 +260,101 @@ private Q_SLOTS:
         QVERIFY(m_ledger->syncToken(HireSync::syncStream()).isEmpty());
     }
 
+    void cancel_whileStoring_storesAllOrNothing()
+    {
+        FakeAshby fake;
+        fake.pageSize = 100;
+        for (int i = 0; i < 200; ++i) {
+            fake.apps.append(application(i));
+        }
+        QNetworkAccessManager nam;
+        HttpClient http(&nam);
+        AshbyClient ashby(&http, fake.url(), s("key"));
+        HireSync sync(&ashby, m_ledger.get(), HireSync::Options {false, {s("bob")}});
+        bool cancelled = false;
+        // The admin presses Cancel as the hires are being stored (in the background by then).
+        connect(&sync, &HireSync::progress, &sync, [&](int, int, const QString& message) {
+            if (!cancelled && message.startsWith(s("Storing"))) {
+                cancelled = true;
+                sync.cancel();
+            }
+        });
+        QSignalSpy spy(&sync, &HireSync::finished);
+        sync.start();
+        QVERIFY(spy.wait(20000));
+        QVERIFY(cancelled);
+        QCOMPARE(spy.count(), 1);
+        const auto r = spy.first().first().value<HireSync::Result>();
+        qInfo("the cancel came %s", r.error.isError() ? "in time" : "too late");
+        if (r.error.isError()) {
+            // In time: nothing changed.
+            QVERIFY(r.error.kind == ApiError::Kind::Cancelled);
+            QCOMPARE(m_ledger->hireCount(), 0);
+            QVERIFY(m_ledger->syncToken(HireSync::syncStream()).isEmpty());
+        } else {
+            // Too late: the transaction had begun, so the sync is complete.
+            QCOMPARE(r.hiresStored, 200);
+            QCOMPARE(m_ledger->hireCount(), 200);
+            QCOMPARE(m_ledger->syncToken(HireSync::syncStream()), s("tok-1"));
+        }
+        QTest::qWait(50);
+        QCOMPARE(spy.count(), 1); // exactly one finished
+    }
+
+    void storing_throughItsOwnConnection_callerSeesTheHires()
+    {
+        FakeAshby fake;
+        fake.pageSize = 100;
+        for (int i = 0; i < 300; ++i) {
+            fake.apps.append(application(i));
+        }
+        QNetworkAccessManager nam;
+        HttpClient http(&nam);
+        AshbyClient ashby(&http, fake.url(), s("key"));
+        HireSync sync(&ashby, m_ledger.get(), HireSync::Options {false, {s("bob")}});
+        QSignalSpy spy(&sync, &HireSync::finished);
+        bool storing = false;
+        connect(&sync, &HireSync::progress, &sync,
+            [&](int, int, const QString& message) { storing = storing || message.startsWith(s("Storing")); });
+        sync.start();
+        QVERIFY(spy.wait(20000));
+        QVERIFY(storing);
+        const auto r = spy.first().first().value<HireSync::Result>();
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QCOMPARE(r.hiresStored, 300);
+        QCOMPARE(r.storedIds.size(), 300);
+        // Written through the worker's own connection, read through the caller's.
+        QCOMPARE(m_ledger->hireCount(), 300);
+        QCOMPARE(m_ledger->pushRecords(s("bob")).size(), 300);
+        QVERIFY(m_ledger->catalog(HireSync::sourceCatalogKey()).has_value());
+    }
+
+    void noLedger_assemblesWithoutStoring()
+    {
+        FakeAshby fake;
+        fake.apps.append(application(1));
+        QNetworkAccessManager nam;
+        HttpClient http(&nam);
+        AshbyClient ashby(&http, fake.url(), s("key"));
+        HireSync sync(&ashby, nullptr, HireSync::Options {false, {s("bob")}});
+        QSignalSpy spy(&sync, &HireSync::finished);
+        sync.start();
+        QVERIFY(spy.wait(20000));
+        const auto r = spy.first().first().value<HireSync::Result>();
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QCOMPARE(r.hiresStored, 1);
+    }
+
+    void closedLedger_reportsTheLedgerError()
+    {
+        FakeAshby fake;
+        fake.apps.append(application(1));
+        m_ledger->close();
+        const auto r = runSync(fake, *m_ledger);
+        QVERIFY(r.error.isError());
+        QVERIFY2(r.error.toString().contains(s("not open")), qPrintable(r.error.toString()));
+    }
+
     void fullFlag_ignoresSavedToken()
     {
         FakeAshby fake;

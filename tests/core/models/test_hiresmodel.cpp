@@ -1,3 +1,4 @@
+#include "ledger/Ledger.h"
 #include "models/HiresFilterProxyModel.h"
 #include "models/HiresModel.h"
 #include "models/ItemRoles.h"
@@ -247,6 +248,196 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 0);
         proxy.setFilterText(QString());
         QCOMPARE(proxy.rowCount(), 3);
+    }
+
+    void setHireRows_listColumns_fullHireLoadedOnlyForTooltips()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        QStringList asked;
+        model.setHireLoader([&asked](const QString& applicationId) -> std::optional<Hire> {
+            asked.append(applicationId);
+            if (applicationId != QLatin1String("app-1")) {
+                return std::nullopt; // unreadable in the ledger
+            }
+            Hire hire = sampleHires().constFirst();
+            hire.warnings = QStringList {QStringLiteral("No accepted offer yet.")};
+            return hire;
+        });
+        const QList<HireRow> rows {
+            {QStringLiteral("app-1"), QStringLiteral("cand-1"), QStringLiteral("Zoë Ångström-Núñez"),
+                QStringLiteral("zoe@example.com"), QStringLiteral("2026-03-02"), QStringLiteral("Backend Engineer"),
+                QStringLiteral("Engineering"), QStringLiteral("Grace Hopper")},
+            {QStringLiteral("app-2"), QStringLiteral("cand-2"), QStringLiteral("Łukasz Żółć"),
+                QStringLiteral("lukasz@example.com"), QString(), QStringLiteral("Designer"), QStringLiteral("Design"),
+                QString()},
+        };
+        model.setHireRows(rows, sampleRecords());
+
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, HiresModel::Candidate).data().toString(), QStringLiteral("Zoë Ångström-Núñez"));
+        QCOMPARE(model.index(0, HiresModel::Job).data().toString(), QStringLiteral("Backend Engineer"));
+        QCOMPARE(model.index(0, HiresModel::Department).data().toString(), QStringLiteral("Engineering"));
+        QCOMPARE(model.index(0, HiresModel::StartDate).data().toString(), QStringLiteral("2026-03-02"));
+        QCOMPARE(model.index(0, HiresModel::HiringManager).data().toString(), QStringLiteral("Grace Hopper"));
+        QCOMPARE(model.index(0, HiresModel::Candidate).data(ItemRoles::EmailRole).toString(),
+            QStringLiteral("zoe@example.com"));
+        QCOMPARE(model.index(1, HiresModel::FirstTargetColumn).data().toString(), QStringLiteral("Failed"));
+        QCOMPARE(model.startDayAt(0), QDate(2026, 3, 2).toJulianDay());
+        QCOMPARE(model.startDayAt(1), HiresModel::NoStartDay);
+        QVERIFY(asked.isEmpty()); // showing the table reads no hire
+
+        QVERIFY(model.index(0, HiresModel::Candidate)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("No accepted offer yet.")));
+        QCOMPARE(model.index(0, HiresModel::HiringManager).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("grace@example.com"));
+        QCOMPARE(model.index(0, HiresModel::Job).data(ItemRoles::WarningsRole).toStringList(),
+            QStringList {QStringLiteral("No accepted offer yet.")});
+        QCOMPARE(asked, QStringList {QStringLiteral("app-1")}); // once, then kept
+
+        // A hire the loader cannot give still shows its tooltip, and is not asked for again on every hover.
+        QVERIFY(model.index(1, HiresModel::Candidate)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("lukasz@example.com")));
+        QVERIFY(!model.index(1, HiresModel::HiringManager).data(Qt::ToolTipRole).isValid());
+        QCOMPARE(asked.size(), 2);
+
+        // Sorting and filtering work on the list columns alone.
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(HiresModel::Department, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, HiresModel::Department).data().toString(), QStringLiteral("Design"));
+        proxy.setFilterText(QStringLiteral("angstrom"));
+        QCOMPARE(proxy.rowCount(), 1);
+    }
+
+    void proxy_filterText_ignoresAccentsAndCase()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+
+        const auto shown = [&proxy](const QString& text) {
+            proxy.setFilterText(text);
+            QStringList names;
+            for (int row = 0; row < proxy.rowCount(); ++row) {
+                names.append(proxy.index(row, HiresModel::Candidate).data().toString());
+            }
+            return names;
+        };
+        QCOMPARE(shown(QStringLiteral("lukasz zolc")), QStringList {QStringLiteral("Łukasz Żółć")});
+        QCOMPARE(shown(QStringLiteral("ŁUKASZ")), QStringList {QStringLiteral("Łukasz Żółć")});
+        QCOMPARE(shown(QStringLiteral("zoe angstrom nunez")), QStringList {QStringLiteral("Zoë Ångström-Núñez")});
+        QCOMPARE(shown(QStringLiteral("Zoë")), QStringList {QStringLiteral("Zoë Ångström-Núñez")});
+        // Decomposed input (e + combining diaeresis) finds the precomposed name too.
+        QCOMPARE(shown(QStringLiteral("zoe\u0308")), QStringList {QStringLiteral("Zoë Ångström-Núñez")});
+        QCOMPARE(shown(QStringLiteral("山田")), QStringList {QStringLiteral("山田 太郎")});
+        QCOMPARE(shown(QStringLiteral("  designer\t")), QStringList {QStringLiteral("Łukasz Żółć")});
+        QCOMPARE(HiresModel::foldedForSearch(QStringLiteral("Ærø Straße ǅ")), QStringLiteral("aero strasse dz"));
+    }
+
+    void proxy_typing_narrowsAndWidensWithTheSameRowsAsAFreshFilter()
+    {
+        HiresModel model({QStringLiteral("bob"), QStringLiteral("personio")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Hire> hires = sampleHires();
+        for (int n = 4; n < 60; ++n) {
+            hires.append(makeHire(n, QStringLiteral("Person %1 Dąbrowska").arg(n), QStringLiteral("Role %1").arg(n % 7),
+                QStringLiteral("p%1@example.org").arg(n),
+                QStringLiteral("2026-02-%1").arg(n % 28 + 1, 2, 10, QLatin1Char('0'))));
+        }
+        model.setHires(hires, sampleRecords());
+        proxy.sort(HiresModel::Candidate, Qt::DescendingOrder);
+        proxy.setStateFilter(PushState::Ready);
+
+        // What a proxy that never saw the earlier keystrokes shows for the same filters.
+        const auto expected = [&model, &proxy](const QString& text) {
+            HiresFilterProxyModel fresh;
+            fresh.setSourceModel(&model);
+            fresh.sort(proxy.sortColumn(), proxy.sortOrder());
+            fresh.setStateFilter(proxy.stateFilter());
+            fresh.setFilterText(text);
+            QStringList ids;
+            for (int row = 0; row < fresh.rowCount(); ++row) {
+                ids.append(fresh.index(row, 0).data(ItemRoles::ApplicationIdRole).toString());
+            }
+            return ids;
+        };
+        const auto shownIds = [&proxy] {
+            QStringList ids;
+            for (int row = 0; row < proxy.rowCount(); ++row) {
+                ids.append(proxy.index(row, 0).data(ItemRoles::ApplicationIdRole).toString());
+            }
+            return ids;
+        };
+        for (const QString& text : {QStringLiteral("p"), QStringLiteral("pe"), QStringLiteral("person 1"),
+                 QStringLiteral("person 12"), QStringLiteral("person 1"), QStringLiteral("dabrowska 3"),
+                 QStringLiteral("3 dabrowska"), QStringLiteral("o"), QString()}) {
+            proxy.setFilterText(text);
+            QCOMPARE(shownIds(), expected(text));
+        }
+    }
+
+    void proxy_filterChanges_persistentIndexesFollowTheirHire()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        proxy.sort(HiresModel::Candidate, Qt::AscendingOrder);
+        const int lukaszRow = int(proxy
+                                      .match(proxy.index(0, HiresModel::Candidate), Qt::DisplayRole,
+                                          QStringLiteral("Łukasz Żółć"), 1, Qt::MatchExactly)
+                                      .constFirst()
+                                      .row());
+        const QPersistentModelIndex lukasz = proxy.index(lukaszRow, HiresModel::Job);
+        QSignalSpy layoutSpy(&proxy, &QAbstractItemModel::layoutChanged);
+
+        proxy.setFilterText(QStringLiteral("example.com"));
+        QVERIFY(lukasz.isValid());
+        QCOMPARE(lukasz.data().toString(), QStringLiteral("Designer"));
+        QCOMPARE(proxy.mapToSource(lukasz).row(), model.rowForApplication(QStringLiteral("app-2")));
+        QCOMPARE(proxy.mapFromSource(proxy.mapToSource(lukasz)), QModelIndex(lukasz));
+        proxy.sort(HiresModel::Candidate, Qt::DescendingOrder);
+        QCOMPARE(lukasz.data().toString(), QStringLiteral("Designer"));
+        proxy.setFilterText(QStringLiteral("zoe"));
+        QVERIFY(!lukasz.isValid()); // filtered away
+        QVERIFY(!layoutSpy.isEmpty());
+        QVERIFY(!proxy.mapFromSource(model.index(model.rowForApplication(QStringLiteral("app-2")), 0)).isValid());
+    }
+
+    void proxy_sortedByTarget_recordChangeMovesTheRow()
+    {
+        HiresModel model({QStringLiteral("bob")});
+        HiresFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHires(sampleHires(), sampleRecords());
+        proxy.sort(HiresModel::FirstTargetColumn, Qt::AscendingOrder); // failed, ready, ..., skipped
+        QCOMPARE(proxy.index(0, HiresModel::Candidate).data().toString(), QStringLiteral("Łukasz Żółć"));
+        const QPersistentModelIndex zoe = proxy.index(1, HiresModel::Candidate);
+        QCOMPARE(zoe.data().toString(), QStringLiteral("Zoë Ångström-Núñez"));
+
+        model.updateRecord(makeRecord(QStringLiteral("app-1"), QStringLiteral("bob"), PushState::Pushed));
+        QCOMPARE(proxy.index(2, HiresModel::Candidate).data().toString(), QStringLiteral("Zoë Ångström-Núñez"));
+        QCOMPARE(zoe.row(), 2); // the selection would follow
+        model.updateRecord(makeRecord(QStringLiteral("app-3"), QStringLiteral("bob"), PushState::Failed));
+        QCOMPARE(proxy.index(0, HiresModel::Candidate).data().toString(), QStringLiteral("Łukasz Żółć"));
+        QCOMPARE(proxy.index(1, HiresModel::Candidate).data().toString(), QStringLiteral("山田 太郎"));
+
+        // Ticks neither filter nor move anything.
+        QSignalSpy layoutSpy(&proxy, &QAbstractItemModel::layoutChanged);
+        QVERIFY(proxy.setData(proxy.index(0, HiresModel::FirstTargetColumn), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(layoutSpy.count(), 0);
+        QCOMPARE(model.checkedCount(), 1);
     }
 
     void proxy_sortByStartDate_emptyDatesLast()
