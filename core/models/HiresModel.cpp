@@ -565,10 +565,34 @@ const QString& HiresModel::hireText(const Row& row, int column) const
     return column == Candidate ? row.candidate : textOf(textIdOf(row, column));
 }
 
+void HiresModel::setTargets(const QStringList& targets)
+{
+    if (targets == m_targets) {
+        return;
+    }
+    beginRows(0);
+    m_targets = targets;
+    endRows({});
+}
+
+void HiresModel::setManagerNotes(const QHash<QString, QString>& notesByName, const QSet<QString>& needConfirming)
+{
+    m_managerNotes = notesByName;
+    m_managersToConfirm = needConfirming;
+    if (!m_rows.empty()) {
+        Q_EMIT dataChanged(
+            index(0, HiringManager), index(int(m_rows.size()) - 1, HiringManager), {Qt::DisplayRole, Qt::ToolTipRole});
+    }
+}
+
 QVariant HiresModel::hireData(int rowIndex, int column, int role) const
 {
     const Row& row = m_rows[std::size_t(rowIndex)];
     if (role == Qt::DisplayRole) {
+        if (column == HiringManager && row.hiringManager != 0
+            && m_managersToConfirm.contains(textOf(row.hiringManager))) {
+            return tr("%1 · confirm").arg(textOf(row.hiringManager));
+        }
         return column >= 0 && column < FirstTargetColumn ? QVariant(hireText(row, column)) : QVariant();
     }
     if (role == Qt::ToolTipRole) {
@@ -582,8 +606,16 @@ QVariant HiresModel::hireData(int rowIndex, int column, int role) const
         case StartDate:
             return row.startDate == 0 ? tr("No accepted offer yet, so no start date") : QVariant();
         case HiringManager: {
+            QStringList lines;
             const QString& email = textOf(rowWithDetails(rowIndex).hiringManagerEmail);
-            return email.isEmpty() ? QVariant() : QVariant(email);
+            if (!email.isEmpty()) {
+                lines << email;
+            }
+            const QString note = m_managerNotes.value(textOf(row.hiringManager));
+            if (!note.isEmpty()) {
+                lines << note;
+            }
+            return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
         }
         default:
             return {};

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -44,6 +45,11 @@ public:
     explicit HiresModel(const QStringList& targets, QObject* parent = nullptr);
 
     QStringList targets() const { return m_targets; }
+    // Other targets (Settings changed which HR systems are set up): the model is emptied; fill it again.
+    void setTargets(const QStringList& targets);
+    // How each hiring manager (by the name the column shows) is matched in the targets, one line per target, for the
+    // column's tooltip; managers in `needConfirming` have close names to confirm and say so in the cell.
+    void setManagerNotes(const QHash<QString, QString>& notesByName, const QSet<QString>& needConfirming);
     bool isTargetColumn(int column) const;
     QString targetForColumn(int column) const; // empty for a hire column
     int columnForTarget(const QString& target) const; // -1 when the target is not configured
@@ -172,6 +178,8 @@ private:
     std::vector<qsizetype> m_searchStart; // row r's text is [m_searchStart[r], m_searchStart[r + 1])
     QList<Cell> m_cells; // row-major, m_targets.size() cells per row: one allocation instead of one per row
     QHash<QString, int> m_rowByApplication;
+    QHash<QString, QString> m_managerNotes;
+    QSet<QString> m_managersToConfirm;
     HireLoader m_hireLoader;
     std::array<int, StateCount> m_stateCounts {};
     int m_checkedCount = 0;

@@ -4,6 +4,7 @@
 #include "app/DemoSandbox.h"
 #include "ashby/AshbyClient.h"
 #include "hris/HrisConnector.h"
+#include "hris/ManagerMatcher.h"
 #include "hris/bob/BobClient.h"
 #include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
@@ -12,6 +13,8 @@
 #include "ledger/Ledger.h"
 #include "main/HireDetails.h"
 #include "main/MainWindow.h"
+#include "main/ManagerMatchDialog.h"
+#include "main/PostHireSystemsDialog.h"
 #include "mapping/MappingEditor.h"
 #include "mapping/MappingEditorDialog.h"
 #include "models/HiresModel.h"
@@ -28,6 +31,7 @@
 #include "setup/SetupWizard.h"
 #include "sync/HireSync.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QJsonObject>
@@ -51,6 +55,11 @@ AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* 
     connect(m_window, &MainWindow::skipRequested, this, &AppController::onSkipRequested);
     m_window->setDetailsProvider([this](const QString& applicationId) { return details(applicationId); });
     m_window->setHireLoader([this](const QString& id) { return m_ledger ? m_ledger->hire(id) : std::nullopt; });
+    connect(m_window, &MainWindow::postHireRequested, this, &AppController::onPostHireRequested);
+    connect(m_window, &MainWindow::confirmManagerRequested, this, &AppController::onConfirmManagerRequested);
+    connect(m_window, &MainWindow::openInAshbyRequested, this, &AppController::onOpenInAshbyRequested);
+    connect(m_window, &MainWindow::openInHrisRequested, this, &AppController::onOpenInHrisRequested);
+    m_urlOpener = [](const QUrl& url) { return QDesktopServices::openUrl(url); };
 }
 
 AppController::~AppController()
@@ -69,6 +78,7 @@ void AppController::startWithSettings()
     QSettings settings;
     QStringList errors;
     m_config = Config::load(settings, QProcessEnvironment::systemEnvironment(), &errors);
+    m_window->setTargets(m_config.targets());
     openAndShow();
     if (!errors.isEmpty()) {
         m_window->showError(tr("Configuration problem: %1").arg(errors.join(QStringLiteral("; "))));
@@ -137,6 +147,7 @@ void AppController::startDemo(const QJsonObject& endpoints)
     }
     Redaction::registerSecret(m_config.ashby.apiKey);
     Redaction::registerSecret(m_config.bob.token);
+    m_window->setTargets(m_config.targets());
     openAndShow();
     createClients();
     m_window->showStatus(
@@ -181,7 +192,9 @@ void AppController::reloadView()
     if (!m_ledger) {
         return;
     }
-    m_window->setHireRows(m_ledger->hireRows(), m_ledger->pushRecords());
+    QList<HireRow> rows = m_ledger->hireRows();
+    updateManagerNotes(rows);
+    m_window->setHireRows(std::move(rows), m_ledger->pushRecords());
 }
 
 bool AppController::busy() const
@@ -406,6 +419,8 @@ void AppController::onMappingRequested()
     }
     m_mappingDialog = new MappingEditorDialog(m_window);
     m_mappingDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_mappingDialog->setTargets(m_config.targets(), QStringLiteral("bob"));
+    connect(m_mappingDialog, &MappingEditorDialog::targetRequested, this, &AppController::loadMappingTarget);
     MappingEditor* editor = m_mappingDialog->editor();
     editor->setDirectMode(m_config.bob.mode == BobMode::Direct);
     loadEditorCatalogs();
@@ -436,30 +451,254 @@ void AppController::loadEditorCatalogs()
     if (!m_mappingDialog || !m_ledger) {
         return;
     }
-    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, QStringLiteral("bob"));
-    m_mappingDialog->editor()->setCatalogs(
-        ProfileStore::cachedSourceCatalog(*m_ledger), catalog ? *catalog : TargetCatalog::bobBuiltin());
+    const QString target = m_mappingDialog->currentTarget();
+    const auto catalog = ProfileStore::cachedTargetCatalog(*m_ledger, target);
+    TargetCatalog builtin = target == QLatin1String("bamboohr") ? TargetCatalog::bambooHrBuiltin()
+        : target == QLatin1String("personio")                   ? TargetCatalog::personioBuiltin()
+                                                                : TargetCatalog::bobBuiltin();
+    m_mappingDialog->editor()->setCatalogs(ProfileStore::cachedSourceCatalog(*m_ledger), catalog ? *catalog : builtin);
+}
+
+void AppController::loadMappingTarget(const QString& target)
+{
+    if (!m_mappingDialog || !m_ledger) {
+        return;
+    }
+    QString error;
+    const auto profile = ProfileStore(m_config.dataDir).loadProfile(target, &error);
+    if (!profile) {
+        m_window->showError(tr("The field mapping cannot be read: %1").arg(error));
+        return;
+    }
+    MappingEditor* editor = m_mappingDialog->editor();
+    // BambooHR and Personio create employees directly: list values must match, as in Bob's direct mode.
+    editor->setDirectMode(target != QLatin1String("bob") || m_config.bob.mode == BobMode::Direct);
+    loadEditorCatalogs();
+    editor->setProfile(*profile);
+    if (!ProfileStore::cachedTargetCatalog(*m_ledger, target)) {
+        refreshCatalog();
+    }
 }
 
 void AppController::refreshCatalog()
 {
-    if (!m_bob || !m_ledger) {
+    if (!m_ledger) {
         return;
     }
-    m_window->showStatus(tr("Reading Bob's field list…"));
-    m_bob->fetchCatalog([this](const ApiError& error, const TargetCatalog& catalog) {
+    const QString target = m_mappingDialog ? m_mappingDialog->currentTarget() : QStringLiteral("bob");
+    HrisConnector* connector = m_connectors.value(target);
+    if (!connector) {
+        return;
+    }
+    const QString name = connector->displayName();
+    m_window->showStatus(tr("Reading %1's field list…").arg(name));
+    connector->fetchCatalog([this, name](const ApiError& error, const TargetCatalog& catalog) {
         if (error.isError()) {
-            m_window->showError(tr("Bob's field list could not be read: %1").arg(error.toString()));
+            m_window->showError(tr("%1's field list could not be read: %2").arg(name, error.toString()));
             return;
         }
         QString storeError;
         if (!ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError)) {
-            m_window->showError(tr("Bob's field list could not be cached: %1").arg(storeError));
+            m_window->showError(tr("%1's field list could not be cached: %2").arg(name, storeError));
         }
         m_detailsEngine.reset();
-        m_window->showStatus(tr("Bob's field list is up to date."));
-        loadEditorCatalogs();
+        m_window->showStatus(tr("%1's field list is up to date.").arg(name));
+        if (m_mappingDialog && m_mappingDialog->currentTarget() == catalog.target) {
+            loadEditorCatalogs();
+        }
     });
+}
+
+Directory AppController::cachedDirectory(const QString& target) const
+{
+    if (!m_ledger) {
+        return {};
+    }
+    const auto cached = m_ledger->catalog(Directory::cacheKey(target));
+    return cached ? Directory::fromJson(cached->json) : Directory();
+}
+
+void AppController::updateManagerNotes(const QList<HireRow>& rows)
+{
+    // A handful of managers across thousands of hires: one hire read per manager, resolved per cached directory.
+    QHash<QString, QString> firstHireOfManager;
+    for (const auto& row : rows) {
+        if (!row.hiringManager.isEmpty() && !firstHireOfManager.contains(row.hiringManager)) {
+            firstHireOfManager.insert(row.hiringManager, row.applicationId);
+        }
+    }
+    QList<QPair<QString, Directory>> directories;
+    for (const auto& target : m_config.targets()) {
+        Directory d = cachedDirectory(target);
+        if (d.size() > 0) {
+            directories.append({target, d});
+        }
+    }
+    QHash<QString, QString> notes;
+    QSet<QString> toConfirm;
+    if (!directories.isEmpty()) {
+        for (auto it = firstHireOfManager.cbegin(); it != firstHireOfManager.cend(); ++it) {
+            const auto hire = m_ledger->hire(it.value());
+            if (!hire) {
+                continue;
+            }
+            QStringList lines;
+            for (const auto& [target, directory] : std::as_const(directories)) {
+                const auto confirmed = hire->hiringManager.id.isEmpty()
+                    ? std::nullopt
+                    : m_ledger->managerMatch(target, hire->hiringManager.id);
+                const ManagerResolution r = ManagerMatcher::resolve(hire->hiringManager, directory, confirmed);
+                lines << QStringLiteral("%1: %2").arg(
+                    HiresModel::targetDisplayName(target), r.describe(HiresModel::targetDisplayName(target)));
+                if (r.state == ManagerResolution::State::Suggestions) {
+                    toConfirm.insert(it.key());
+                }
+            }
+            notes.insert(it.key(), lines.join(QLatin1Char('\n')));
+        }
+    }
+    m_window->model()->setManagerNotes(notes, toConfirm);
+}
+
+void AppController::onPostHireRequested(const QString& applicationId)
+{
+    if (!m_ledger || busy()) {
+        return;
+    }
+    const auto hire = m_ledger->hire(applicationId);
+    if (!hire) {
+        return;
+    }
+    QList<PostHireTarget> targets;
+    for (const auto& target : m_config.targets()) {
+        const PushRecord record
+            = m_ledger->pushRecord(applicationId, target).value_or(PushRecord::ready(applicationId, target));
+        targets.append(PostHireTarget {
+            target, HiresModel::targetDisplayName(target), record.state, record.reason, false, record.remoteId});
+    }
+    auto* dialog = new PostHireSystemsDialog(hire->name, hire->jobTitle, targets, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, applicationId]() {
+        QList<QPair<QString, QString>> items;
+        for (const auto& target : dialog->chosenTargets()) {
+            items.append({applicationId, target});
+        }
+        onPushRequested(items);
+    });
+    dialog->open();
+}
+
+void AppController::onConfirmManagerRequested(const QString& applicationId)
+{
+    if (!m_ledger) {
+        return;
+    }
+    const auto hire = m_ledger->hire(applicationId);
+    if (!hire) {
+        return;
+    }
+    if (hire->hiringManager.isEmpty()) {
+        m_window->showStatus(tr("%1 has no hiring manager in Ashby.").arg(hire->name));
+        return;
+    }
+    if (hire->hiringManager.id.isEmpty()) {
+        m_window->showError(
+            tr("Ashby gave no user id for %1's hiring manager, so a match cannot be remembered.").arg(hire->name));
+        return;
+    }
+    // The first HR system where the admin is needed (close names, or nobody found); Bob when all are matched.
+    const QStringList targets = m_config.targets();
+    QString target = targets.value(0, QStringLiteral("bob"));
+    for (const auto& t : targets) {
+        const auto confirmed = m_ledger->managerMatch(t, hire->hiringManager.id);
+        const auto r = ManagerMatcher::resolve(hire->hiringManager, cachedDirectory(t), confirmed);
+        if (r.state == ManagerResolution::State::Suggestions || r.state == ManagerResolution::State::Unmatched) {
+            target = t;
+            break;
+        }
+    }
+    HrisConnector* connector = m_connectors.value(target);
+    if (cachedDirectory(target).size() == 0 && connector) {
+        // No list yet: read it once (it is kept), then ask.
+        m_window->showStatus(tr("Reading %1's employee list…").arg(connector->displayName()));
+        const Hire copy = *hire;
+        connector->fetchDirectory([this, copy, target](const ApiError& error, const Directory& directory) {
+            if (error.isError()) {
+                m_window->showError(tr("The employee list could not be read: %1").arg(error.toString()));
+            } else if (m_ledger) {
+                m_ledger->storeCatalog(
+                    Directory::cacheKey(target), directory.toJson(), QDateTime::currentDateTimeUtc());
+            }
+            openManagerDialog(copy, target);
+        });
+        return;
+    }
+    openManagerDialog(*hire, target);
+}
+
+void AppController::openManagerDialog(const Hire& hire, const QString& target)
+{
+    if (!m_ledger) {
+        return;
+    }
+    const Directory directory = cachedDirectory(target);
+    const auto confirmed = m_ledger->managerMatch(target, hire.hiringManager.id);
+    const ManagerResolution resolution = ManagerMatcher::resolve(hire.hiringManager, directory, confirmed);
+    auto* dialog = new ManagerMatchDialog(
+        HiresModel::targetDisplayName(target), hire.hiringManager, resolution, directory, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const PersonRef manager = hire.hiringManager;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, manager, target]() {
+        const auto chosen = dialog->chosen();
+        if (!chosen || !m_ledger) {
+            return;
+        }
+        QString error;
+        const ManagerMatch match {
+            target, manager.id, chosen->id, ManagerMatcher::displayName(*chosen), chosen->email, QDateTime()};
+        if (!m_ledger->confirmManagerMatch(match, &error)) {
+            m_window->showError(tr("The match could not be saved: %1").arg(error));
+            return;
+        }
+        m_window->showStatus(
+            tr("%1 is %2 in %3 from now on.")
+                .arg(manager.displayName(), match.employeeName, HiresModel::targetDisplayName(target)));
+        m_detailsEngine.reset();
+        reloadView();
+    });
+    dialog->open();
+}
+
+void AppController::onOpenInAshbyRequested(const QString& applicationId)
+{
+    const auto hire = m_ledger ? m_ledger->hire(applicationId) : std::nullopt;
+    const QUrl url(hire ? hire->profileUrl : QString());
+    if (!url.isValid() || url.isEmpty()
+        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+        m_window->showError(tr("Ashby gave no link to this candidate."));
+        return;
+    }
+    m_urlOpener(url);
+}
+
+void AppController::onOpenInHrisRequested(const QString& applicationId)
+{
+    if (!m_ledger) {
+        return;
+    }
+    const auto urls = m_config.targetWebUrls();
+    for (const auto& target : m_config.targets()) {
+        const auto record = m_ledger->pushRecord(applicationId, target);
+        if (!record || (record->state != PushState::Pushed && record->state != PushState::Exists)) {
+            continue;
+        }
+        const QUrl url(urls.value(target));
+        if (url.isValid() && !url.isEmpty()) {
+            m_urlOpener(url);
+            return;
+        }
+    }
+    m_window->showError(tr("No web address is known for the HR systems this hire is in."));
 }
 
 void AppController::setUpNotifier()
@@ -501,6 +740,12 @@ void AppController::setUpNotifier()
 void AppController::resetClients()
 {
     // New settings mean new clients; a run in progress keeps the old ones until it ends (they are its children).
+    for (HrisConnector* c : std::as_const(m_connectors)) {
+        if (c != m_bob) {
+            c->deleteLater(); // BambooHR, Personio: would otherwise keep the old key, secret and token alive
+        }
+    }
+    m_connectors.clear();
     for (QObject* o : std::initializer_list<QObject*> {m_ashby, m_bob, m_http, m_nam}) {
         if (o) {
             o->deleteLater();

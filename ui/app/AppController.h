@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hris/Directory.h"
 #include "mapping/MappingEngine.h"
 #include "push/PushRun.h"
 #include "settings/Config.h"
@@ -8,6 +9,7 @@
 #include <QPointer>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -16,6 +18,7 @@ class BobClient;
 class HireSync;
 class HttpClient;
 class Ledger;
+struct HireRow;
 class MainWindow;
 class MappingEditorDialog;
 class Notifier;
@@ -47,6 +50,12 @@ public:
     // What the details pane shows: the hire, its records, the payload the mapping renders now, the audit history.
     HireDetails details(const QString& applicationId) const;
     bool exportAuditTo(const QString& file); // the dialog-free part, for tests
+    // Opens links (Ashby, the HR systems); tests replace it so no browser starts.
+    using UrlOpener = std::function<bool(const QUrl& url)>;
+    void setUrlOpener(UrlOpener opener) { m_urlOpener = std::move(opener); }
+    // The cached directory of a target (from the last push or a refresh), empty when none.
+    Directory cachedDirectory(const QString& target) const;
+    Ledger* ledgerForTests() const { return m_ledger.get(); }
     // Demo profile: the sandbox's endpoints and made-up credentials in memory, a throw-away data directory.
     void startDemo(const QJsonObject& endpoints);
 
@@ -70,6 +79,14 @@ private:
     void pushWhenCataloguesReady(QHash<QString, QStringList> idsByTarget, QStringList missing);
     void refreshCatalog();
     void loadEditorCatalogs();
+    void loadMappingTarget(const QString& target);
+    void onPostHireRequested(const QString& applicationId);
+    void onConfirmManagerRequested(const QString& applicationId);
+    void openManagerDialog(const Hire& hire, const QString& target);
+    void onOpenInAshbyRequested(const QString& applicationId);
+    void onOpenInHrisRequested(const QString& applicationId);
+    // The hiring-manager column's notes: how each manager is matched in every target with a cached directory.
+    void updateManagerNotes(const QList<HireRow>& rows);
     bool busy() const;
 
     MainWindow* m_window;
@@ -89,6 +106,7 @@ private:
     HttpClient* m_checkHttp = nullptr;
     QPointer<QWidget> m_setupWindow;
     bool m_demo = false;
+    UrlOpener m_urlOpener;
     std::map<QString, std::unique_ptr<MappingEngine>> m_engines; // live as long as the push that uses them
     mutable std::unique_ptr<MappingEngine> m_detailsEngine; // the details pane's, rebuilt after a change
 };

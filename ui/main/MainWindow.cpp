@@ -86,6 +86,15 @@ MainWindow::MainWindow(const QStringList& targets, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
 
+    // The row's own actions on a right click, as in the Hires menu.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    auto* separator2 = new QAction(this);
+    separator2->setSeparator(true);
+    m_view->addActions({m_postHireAction, m_confirmManagerAction, separator, m_tickSelectedAction, m_retryFailedAction,
+        m_skipAction, separator2, m_openAshbyAction, m_openHrisAction});
+
     updateCountsLabel();
     updatePlaceholder();
     updateActions();
@@ -116,6 +125,29 @@ void MainWindow::createActions()
     m_tickSelectedAction->setToolTip(tr("Tick every target of the selected hires that can still be pushed (%1)")
                                          .arg(m_tickSelectedAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_tickSelectedAction, &QAction::triggered, this, &MainWindow::onTickSelectedTriggered);
+
+    const auto forCurrent = [this](QAction* action, void (MainWindow::*signal)(const QString&)) {
+        connect(action, &QAction::triggered, this, [this, signal]() {
+            const QString id = currentApplicationId();
+            if (!id.isEmpty()) {
+                Q_EMIT(this->*signal)(id);
+            }
+        });
+    };
+    m_postHireAction = new QAction(tr("&Add to post-hire systems…"), this);
+    m_postHireAction->setObjectName(QStringLiteral("actionPostHire"));
+    m_postHireAction->setToolTip(tr("Choose the HR systems this hire goes to, then push"));
+    forCurrent(m_postHireAction, &MainWindow::postHireRequested);
+    m_confirmManagerAction = new QAction(tr("Confirm hiring &manager…"), this);
+    m_confirmManagerAction->setObjectName(QStringLiteral("actionConfirmManager"));
+    m_confirmManagerAction->setToolTip(tr("Pick the employee who is this hire's manager in each HR system"));
+    forCurrent(m_confirmManagerAction, &MainWindow::confirmManagerRequested);
+    m_openAshbyAction = new QAction(tr("Open in &Ashby"), this);
+    m_openAshbyAction->setObjectName(QStringLiteral("actionOpenAshby"));
+    forCurrent(m_openAshbyAction, &MainWindow::openInAshbyRequested);
+    m_openHrisAction = new QAction(tr("Open in &HR system"), this);
+    m_openHrisAction->setObjectName(QStringLiteral("actionOpenHris"));
+    forCurrent(m_openHrisAction, &MainWindow::openInHrisRequested);
 
     m_skipAction = new QAction(tr("S&kip"), this);
     m_skipAction->setObjectName(QStringLiteral("actionSkip"));
@@ -187,9 +219,15 @@ void MainWindow::createActions()
     fileMenu->addAction(m_quitAction);
     QMenu* hiresMenu = menuBar()->addMenu(tr("H&ires"));
     hiresMenu->setObjectName(QStringLiteral("hiresMenu"));
+    hiresMenu->addAction(m_postHireAction);
+    hiresMenu->addAction(m_confirmManagerAction);
+    hiresMenu->addSeparator();
     hiresMenu->addAction(m_tickSelectedAction);
     hiresMenu->addAction(m_retryFailedAction);
     hiresMenu->addAction(m_skipAction);
+    hiresMenu->addSeparator();
+    hiresMenu->addAction(m_openAshbyAction);
+    hiresMenu->addAction(m_openHrisAction);
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
     viewMenu->addAction(m_detailsAction);
@@ -686,6 +724,7 @@ void MainWindow::onCurrentRowChanged(const QModelIndex& current, const QModelInd
     Q_UNUSED(current)
     Q_UNUSED(previous)
     refreshDetails();
+    updateActions();
 }
 
 void MainWindow::onDetailsToggled()
@@ -780,6 +819,38 @@ void MainWindow::updateActions()
     m_tickSelectedAction->setEnabled((selectedStates & CheckableStates) != 0);
     m_skipAction->setEnabled(!m_busy && (selectedStates & SkippableStates) != 0);
     m_retryFailedAction->setEnabled(!m_busy && (selectedStates & FailedStates) != 0);
+    const QString current = currentApplicationId();
+    m_postHireAction->setEnabled(!m_busy && !current.isEmpty());
+    m_confirmManagerAction->setEnabled(!m_busy && !current.isEmpty());
+    m_openAshbyAction->setEnabled(!current.isEmpty());
+    bool anywhere = false;
+    if (!current.isEmpty()) {
+        const int row = m_model->rowForApplication(current);
+        for (const auto& target : m_model->targets()) {
+            const auto state = m_model->stateAt(row, target);
+            anywhere |= state && (*state == PushState::Pushed || *state == PushState::Exists);
+        }
+    }
+    m_openHrisAction->setEnabled(anywhere);
+}
+
+QString MainWindow::currentApplicationId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        return {};
+    }
+    return m_model->applicationIdAt(m_proxy->mapToSource(current).row());
+}
+
+void MainWindow::setTargets(const QStringList& targets)
+{
+    if (targets == m_model->targets()) {
+        return;
+    }
+    m_model->setTargets(targets);
+    configureColumns();
+    updateActions();
 }
 
 void MainWindow::updateCountsLabel()

@@ -41,6 +41,10 @@ public:
     ~MainWindow() override;
 
     HiresModel* model() const { return m_model; }
+    // The HR systems set up now (one state column each); the table is emptied: fill it again afterwards.
+    void setTargets(const QStringList& targets);
+    // The application id of the current row, empty when none.
+    QString currentApplicationId() const;
 
     // What the ledger lists (hireRows(), pushRecords()): no hire's JSON is read to show the table. The few things
     // only a full hire knows (tooltips: its warnings, the hiring manager's e-mail) come from the loader when asked.
@@ -81,6 +85,12 @@ Q_SIGNALS:
     void setupRequested();
     void settingsRequested();
     void auditExportRequested();
+    // For the current hire: choose its HR systems in a dialog, confirm its hiring manager, open it in Ashby or in the
+    // HR systems it was pushed to.
+    void postHireRequested(const QString& applicationId);
+    void confirmManagerRequested(const QString& applicationId);
+    void openInAshbyRequested(const QString& applicationId);
+    void openInHrisRequested(const QString& applicationId);
 
 private Q_SLOTS:
     void onSyncTriggered();
@@ -133,6 +143,10 @@ private:
     HireDetailsPane* m_detailsPane = nullptr;
     DetailsProvider m_detailsProvider;
     QAction* m_tickSelectedAction = nullptr;
+    QAction* m_postHireAction = nullptr;
+    QAction* m_confirmManagerAction = nullptr;
+    QAction* m_openAshbyAction = nullptr;
+    QAction* m_openHrisAction = nullptr;
     QAction* m_skipAction = nullptr;
     QAction* m_retryFailedAction = nullptr;
     QAction* m_detailsAction = nullptr;
