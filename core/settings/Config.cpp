@@ -1,5 +1,6 @@
 #include "Config.h"
 
+#include "http/HttpClient.h"
 #include "http/Redaction.h"
 
 #include <QSettings>
@@ -176,6 +177,16 @@ QHash<QString, QString> Config::targetWebUrls() const
     }
     if (personio.url.host() == QLatin1String("api.personio.de")) {
         urls.insert(QStringLiteral("personio"), QStringLiteral("https://app.personio.com/"));
+    }
+    // The sandbox: one page lists what every fake received.
+    const QString sandboxPage = bobWebUrl();
+    if (!sandboxPage.isEmpty() && HttpClient::isLoopbackHost(bob.apiUrl.host())) {
+        for (const auto& [target, url] : {std::pair {QStringLiteral("bamboohr"), bamboohr.url},
+                 std::pair {QStringLiteral("personio"), personio.url}}) {
+            if (HttpClient::isLoopbackHost(url.host())) {
+                urls.insert(target, sandboxPage);
+            }
+        }
     }
     return urls;
 }

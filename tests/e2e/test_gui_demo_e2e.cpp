@@ -5,6 +5,8 @@
 #include "ledger/Ledger.h"
 #include "main/HireDetails.h"
 #include "main/MainWindow.h"
+#include "main/ManagerMatchDialog.h"
+#include "main/PostHireSystemsDialog.h"
 #include "mapping/MappingEditor.h"
 #include "mapping/MappingEditorDialog.h"
 #include "models/HiresModel.h"
@@ -12,13 +14,23 @@
 #include "settings/ProfileStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractProxyModel>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -32,6 +44,32 @@ QToolButton* toolButtonFor(QMainWindow* window, const char* actionName)
     for (auto* bar : window->findChildren<QToolBar*>()) {
         if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(action))) {
             return button;
+        }
+    }
+    return nullptr;
+}
+
+// A control request to the demo sandbox (faults, switches), answered before returning.
+QJsonObject control(const QJsonObject& endpoints, const QString& path, const QJsonObject& body)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(endpoints.value(QStringLiteral("control")).toString() + path));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply* reply = nam.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return answer;
+}
+
+template <typename T> T* openDialog()
+{
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (auto* dialog = qobject_cast<T*>(w); dialog && dialog->isVisible()) {
+            return dialog;
         }
     }
     return nullptr;
@@ -144,6 +182,197 @@ private Q_SLOTS:
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QVERIFY(QString::fromUtf8(csv.readAll()).count(QStringLiteral(",send,")) >= pushed);
+    }
+    // The daily routine with clicks: tick HR systems per hire, push and watch the progress, cancel a long push,
+    // retry a failure, confirm a hiring manager, and add a hire to another HR system from its dialog.
+    void demo_tickPushCancelRetryConfirmManager()
+    {
+        MainWindow window(QStringList {QStringLiteral("bob")});
+        QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.resize(1280, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        InMemorySecretStore secrets;
+        AppController controller(&window, &secrets);
+        QList<QUrl> opened;
+        controller.setUrlOpener([&opened](const QUrl& url) {
+            opened << url;
+            return true;
+        });
+        DemoSandbox sandbox;
+        QJsonObject endpoints;
+        connect(&sandbox, &DemoSandbox::ready, &controller, [&](const QJsonObject& e) {
+            endpoints = e;
+            controller.startDemo(e);
+        });
+        sandbox.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.model()->rowCount() >= 25 && !window.isBusy(), 30000);
+        HiresModel* model = window.model();
+        QCOMPARE(model->targets(),
+            (QStringList {QStringLiteral("bob"), QStringLiteral("bamboohr"), QStringLiteral("personio")}));
+        auto* view = window.findChild<QTableView*>(QStringLiteral("hiresView"));
+        QVERIFY(view);
+        auto* proxy = qobject_cast<QAbstractProxyModel*>(view->model());
+        QVERIFY(proxy);
+        const auto idAt = [&](int proxyRow) {
+            return model->applicationIdAt(proxy->mapToSource(view->model()->index(proxyRow, 0)).row());
+        };
+        const auto proxyRowOf = [&](const QString& id) {
+            return proxy->mapFromSource(model->index(model->rowForApplication(id), 0)).row();
+        };
+        const auto stateOf = [&](const QString& id, const QString& target) {
+            return model->stateAt(model->rowForApplication(id), target);
+        };
+
+        // Hires that every system takes: an e-mail, a surname, not the internal hire.
+        QList<QString> good;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QString name = view->model()->index(row, HiresModel::Candidate).data().toString();
+            const QString tip = view->model()->index(row, HiresModel::Candidate).data(Qt::ToolTipRole).toString();
+            if (name.contains(QLatin1Char(' ')) && !tip.contains(QStringLiteral("No e-mail"))
+                && !tip.contains(QStringLiteral("ingrid"), Qt::CaseInsensitive)) {
+                good << idAt(row);
+            }
+        }
+        QVERIFY(good.size() >= 8);
+        const QString a = good.at(0);
+        const QString b = good.at(1);
+
+        // 1. Tick with the keyboard in the HR systems' columns: BambooHR for two hires, Personio for one.
+        const int bambooColumn = model->columnForTarget(QStringLiteral("bamboohr"));
+        const int personioColumn = model->columnForTarget(QStringLiteral("personio"));
+        const int bobColumn = model->columnForTarget(QStringLiteral("bob"));
+        const QList<std::pair<QString, int>> ticks {{a, bambooColumn}, {b, bambooColumn}, {b, personioColumn}};
+        for (const auto& [id, column] : ticks) {
+            view->setCurrentIndex(view->model()->index(proxyRowOf(id), column));
+            QTest::keyClick(view, Qt::Key_Space);
+        }
+        QCOMPARE(model->checkedCount(), 3);
+        QTest::mouseClick(toolButtonFor(&window, "actionPush"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && model->checkedCount() == 0, 30000);
+        QCOMPARE(stateOf(a, QStringLiteral("bamboohr")), std::optional<PushState>(PushState::Pushed));
+        QCOMPARE(stateOf(b, QStringLiteral("bamboohr")), std::optional<PushState>(PushState::Pushed));
+        QCOMPARE(stateOf(b, QStringLiteral("personio")), std::optional<PushState>(PushState::Pushed));
+        QCOMPARE(stateOf(a, QStringLiteral("bob")), std::optional<PushState>(PushState::Ready)); // not ticked
+        QCOMPARE(stateOf(a, QStringLiteral("personio")), std::optional<PushState>(PushState::Ready));
+
+        // 2. A long push (every hire, every system, slow servers): the progress moves, Cancel stops it cleanly.
+        control(endpoints, QStringLiteral("/faults"), QJsonObject {{QStringLiteral("latencyMs"), 250}});
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+        QTest::mouseClick(toolButtonFor(&window, "actionPush"), Qt::LeftButton);
+        auto* progress = window.findChild<QProgressBar*>(QStringLiteral("progressBar"));
+        auto* cancel = window.findChild<QPushButton*>(QStringLiteral("cancelButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isBusy() && progress->isVisible() && progress->value() > 0, 20000);
+        QVERIFY(cancel->isVisible());
+        QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-push-progress.png")));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30000);
+        control(endpoints, QStringLiteral("/faults/reset"), {});
+        int ready = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (const auto& target : model->targets()) {
+                ready += model->stateAt(row, target) == PushState::Ready ? 1 : 0;
+                QVERIFY(model->stateAt(row, target) != PushState::Sending); // nothing left half-done
+            }
+        }
+        QVERIFY2(ready > 0, "the cancelled push still sent everything");
+
+        // 3. A failure, then Retry failed: Bob refuses the next hire with a 400; after the fix it goes through.
+        QString failing;
+        for (const auto& id : good) {
+            if (stateOf(id, QStringLiteral("bob")) == PushState::Ready) {
+                failing = id;
+                break;
+            }
+        }
+        QVERIFY(!failing.isEmpty());
+        control(endpoints, QStringLiteral("/faults"), QJsonObject {{QStringLiteral("bobHireStatus"), 400}});
+        view->clearSelection();
+        view->setCurrentIndex(view->model()->index(proxyRowOf(failing), bobColumn));
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(model->checkedCount(), 1);
+        QTest::mouseClick(toolButtonFor(&window, "actionPush"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stateOf(failing, QStringLiteral("bob")), std::optional<PushState>(PushState::Failed), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 10000);
+        control(endpoints, QStringLiteral("/faults/reset"), {});
+        view->selectRow(proxyRowOf(failing));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionRetryFailed"))->isEnabled());
+        QTest::mouseClick(toolButtonFor(&window, "actionRetryFailed"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stateOf(failing, QStringLiteral("bob")), std::optional<PushState>(PushState::Pushed), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 10000);
+
+        // 4. Confirm a hiring manager: the dialog from the Hires menu, a search, a pick; the choice is remembered.
+        int withManager = -1;
+        for (int row = 0; row < view->model()->rowCount() && withManager < 0; ++row) {
+            if (!view->model()->index(row, HiresModel::HiringManager).data().toString().isEmpty()) {
+                withManager = row;
+            }
+        }
+        QVERIFY(withManager >= 0);
+        view->selectRow(withManager);
+        auto* confirmAction = window.findChild<QAction*>(QStringLiteral("actionConfirmManager"));
+        QVERIFY(confirmAction->isEnabled());
+        confirmAction->trigger();
+        ManagerMatchDialog* managerDialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((managerDialog = openDialog<ManagerMatchDialog>()) != nullptr, 10000);
+        auto* search = managerDialog->findChild<QLineEdit*>(QStringLiteral("managerSearch"));
+        QVERIFY(search && search->isEnabled());
+        QTest::keyClicks(search, QStringLiteral("a"));
+        auto* results = managerDialog->findChild<QAbstractItemView*>(QStringLiteral("managerSearchResults"));
+        QVERIFY(results);
+        QTRY_VERIFY(results->model()->rowCount() > 0);
+        results->setCurrentIndex(results->model()->index(0, 0));
+        auto* confirm = managerDialog->findChild<QPushButton*>(QStringLiteral("confirmManagerButton"));
+        QTRY_VERIFY(confirm->isEnabled());
+        QVERIFY(managerDialog->grab().save(screenshotDir() + QStringLiteral("/demo-confirm-manager.png")));
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_VERIFY(!openDialog<ManagerMatchDialog>());
+        QCOMPARE(controller.ledgerForTests()->managerMatches().size(), 1);
+
+        // 5. Add to post-hire systems: tick Personio in the hire's dialog and push from there. Systems the hire is
+        //    in already are shown ticked and cannot be unticked.
+        QString c;
+        for (const auto& id : good) {
+            if (stateOf(id, QStringLiteral("personio")) == PushState::Ready) {
+                c = id;
+                break;
+            }
+        }
+        QVERIFY(!c.isEmpty());
+        view->selectRow(proxyRowOf(c));
+        window.findChild<QAction*>(QStringLiteral("actionPostHire"))->trigger();
+        PostHireSystemsDialog* postHire = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((postHire = openDialog<PostHireSystemsDialog>()) != nullptr, 5000);
+        for (const auto& target : model->targets()) {
+            auto* box = postHire->findChild<QCheckBox*>(QStringLiteral("postHire_") + target);
+            QVERIFY(box);
+            const auto state = stateOf(c, target);
+            const bool locked = state == PushState::Pushed || state == PushState::Exists;
+            QCOMPARE(box->isEnabled(), !locked);
+            if (locked) {
+                QVERIFY(box->isChecked());
+            }
+        }
+        auto* personioBox = postHire->findChild<QCheckBox*>(QStringLiteral("postHire_personio"));
+        if (!personioBox->isChecked()) {
+            QTest::mouseClick(personioBox, Qt::LeftButton, {}, QPoint(8, personioBox->height() / 2));
+        }
+        QTRY_VERIFY(personioBox->isChecked());
+        QVERIFY(postHire->grab().save(screenshotDir() + QStringLiteral("/demo-post-hire.png")));
+        QTest::mouseClick(postHire->findChild<QPushButton*>(QStringLiteral("postHirePushButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stateOf(c, QStringLiteral("personio")), std::optional<PushState>(PushState::Pushed), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 10000);
+
+        // 6. Open in Ashby and in the HR system: links handed to the opener, no browser in tests.
+        view->selectRow(proxyRowOf(c));
+        window.findChild<QAction*>(QStringLiteral("actionOpenAshby"))->trigger();
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionOpenHris"))->isEnabled());
+        window.findChild<QAction*>(QStringLiteral("actionOpenHris"))->trigger();
+        QCOMPARE(opened.size(), 2);
     }
 };
 

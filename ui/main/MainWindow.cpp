@@ -644,13 +644,18 @@ void MainWindow::onTickSelectedTriggered()
         return;
     }
     const int before = m_model->checkedCount();
-    const QStringList targets = m_model->targets();
+    // In an HR system's column: that system for every selected hire; elsewhere every system.
+    const QModelIndex current = m_view->currentIndex();
+    const QString currentTarget = current.isValid() ? m_model->targetForColumn(current.column()) : QString();
+    const QStringList targets = currentTarget.isEmpty() ? m_model->targets() : QStringList {currentTarget};
     for (const QString& target : targets) {
         m_model->setChecked(rows, target, true);
     }
     const int ticked = m_model->checkedCount() - before;
-    showStatus(ticked > 0 ? tr("Ticked %n target(s).", nullptr, ticked)
-                          : tr("Nothing to tick: the selected hires are already ticked, sent or in the target."));
+    // Spelled out per count: the app ships no plural forms.
+    showStatus(ticked == 1 ? tr("Ticked 1 cell.")
+            : ticked > 1   ? tr("Ticked %1 cells.").arg(QLocale().toString(ticked))
+                           : tr("Nothing to tick: the selected hires are already ticked, sent or in the target."));
 }
 
 void MainWindow::onSkipTriggered()
