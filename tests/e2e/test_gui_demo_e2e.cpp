@@ -33,6 +33,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 
 namespace {
 
@@ -255,6 +256,23 @@ private Q_SLOTS:
         QCOMPARE(stateOf(b, QStringLiteral("personio")), std::optional<PushState>(PushState::Pushed));
         QCOMPARE(stateOf(a, QStringLiteral("bob")), std::optional<PushState>(PushState::Ready)); // not ticked
         QCOMPARE(stateOf(a, QStringLiteral("personio")), std::optional<PushState>(PushState::Ready));
+        // The documents went along, each tracked: the details pane lists them per HR system.
+        const HireDetails detailsOfA = controller.details(a);
+        QVERIFY(!detailsOfA.documents.isEmpty());
+        for (const auto& document : detailsOfA.documents) {
+            QCOMPARE(document.target, QStringLiteral("bamboohr"));
+            QCOMPARE(document.state, QStringLiteral("uploaded"));
+        }
+        view->selectRow(proxyRowOf(a));
+        window.findChild<QAction*>(QStringLiteral("actionDetails"))->setChecked(true);
+        auto* targetsTree = window.findChild<QTreeWidget*>(QStringLiteral("detailsTargets"));
+        QTRY_VERIFY(targetsTree && targetsTree->isVisible() && targetsTree->topLevelItemCount() == 3);
+        QVERIFY2(targetsTree->topLevelItem(1)->text(3).contains(QStringLiteral("sent")),
+            qPrintable(targetsTree->topLevelItem(1)->text(3)));
+        QTRY_VERIFY(targetsTree->width() > 100); // laid out, not just shown
+        QTest::qWait(100);
+        QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-details-documents.png")));
+        window.findChild<QAction*>(QStringLiteral("actionDetails"))->setChecked(false);
 
         // 2. A long push (every hire, every system, slow servers): the progress moves, Cancel stops it cleanly.
         control(endpoints, QStringLiteral("/faults"), QJsonObject {{QStringLiteral("latencyMs"), 250}});

@@ -915,6 +915,7 @@ HireDetails AppController::details(const QString& applicationId) const
         }
     }
     d.audit = m_ledger->audit(applicationId);
+    d.documents = m_ledger->documents(applicationId);
     // The payload exactly as a push would render it now: the saved profile over the cached catalogues. The engine is
     // built once and kept until the mapping, a catalogue or the settings change, not on every row the admin visits.
     if (!m_detailsEngine) {

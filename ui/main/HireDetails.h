@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Hire.h"
+#include "ledger/Ledger.h"
 #include "ledger/PushState.h"
 
 #include <QJsonObject>
@@ -17,4 +18,5 @@ struct HireDetails
     QJsonObject payload;
     QStringList issues;
     QList<AuditEntry> audit;
+    QList<DocumentRecord> documents; // per target and kind, for targets that take uploads
 };

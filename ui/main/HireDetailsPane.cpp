@@ -78,7 +78,7 @@ HireDetailsPane::HireDetailsPane(QWidget* parent)
     layout->addWidget(sectionLabel(tr("Targets"), this));
     m_targetsTree = new QTreeWidget(this);
     m_targetsTree->setObjectName(QStringLiteral("detailsTargets"));
-    m_targetsTree->setHeaderLabels({tr("Target"), tr("State"), tr("Id in target")});
+    m_targetsTree->setHeaderLabels({tr("Target"), tr("State"), tr("Id in target"), tr("Documents")});
     m_targetsTree->setRootIsDecorated(false);
     m_targetsTree->setUniformRowHeights(true);
     m_targetsTree->setSelectionMode(QAbstractItemView::NoSelection);
@@ -212,6 +212,33 @@ void HireDetailsPane::setDetails(const HireDetails& details, const QStringList& 
         }
         item->setToolTip(1, reason);
         item->setData(0, Qt::UserRole, target);
+        // Each document on its own: "2 of 2 sent", or what is missing, with the reasons in the tooltip.
+        int uploaded = 0;
+        int all = 0;
+        QStringList documentNotes;
+        for (const DocumentRecord& document : details.documents) {
+            if (document.target != target) {
+                continue;
+            }
+            ++all;
+            uploaded += document.state == QLatin1String("uploaded") ? 1 : 0;
+            if (document.state != QLatin1String("uploaded")) {
+                documentNotes << tr("%1 (%2): %3", "file (state): reason")
+                                     .arg(document.name, document.state, orDash(document.reason));
+            }
+        }
+        if (all > 0) {
+            item->setText(3,
+                uploaded == all ? tr("%1 of %2 sent").arg(uploaded).arg(all)
+                                : tr("%1 of %2 sent, %3 missing").arg(uploaded).arg(all).arg(all - uploaded));
+            item->setToolTip(3, documentNotes.join(QLatin1Char('\n')));
+            if (uploaded < all) {
+                reasons << tr("%1: %2", "target: reason")
+                               .arg(HiresModel::targetDisplayName(target), documentNotes.join(QStringLiteral("; ")));
+            }
+        } else {
+            item->setText(3, QStringLiteral("—"));
+        }
     }
     fitTargetsHeight();
     m_reasonsLabel->setText(reasons.join(QLatin1Char('\n')));
