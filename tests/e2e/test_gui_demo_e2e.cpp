@@ -17,6 +17,7 @@
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -24,6 +25,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -270,6 +272,17 @@ private Q_SLOTS:
         QVERIFY2(targetsTree->topLevelItem(1)->text(3).contains(QStringLiteral("sent")),
             qPrintable(targetsTree->topLevelItem(1)->text(3)));
         QTRY_VERIFY(targetsTree->width() > 100); // laid out, not just shown
+        // One payload per HR system, as each push would send it.
+        QCOMPARE(detailsOfA.payloads.size(), 3);
+        auto* payloadTarget = window.findChild<QComboBox*>(QStringLiteral("detailsPayloadTarget"));
+        auto* payloadEdit = window.findChild<QPlainTextEdit*>(QStringLiteral("detailsPayload"));
+        QVERIFY(payloadTarget && payloadEdit);
+        QCOMPARE(payloadTarget->count(), 3);
+        QVERIFY(payloadEdit->toPlainText().contains(QStringLiteral("hirebridge.hire/v1")));
+        payloadTarget->setCurrentIndex(payloadTarget->findData(QStringLiteral("bamboohr")));
+        QVERIFY(payloadEdit->toPlainText().contains(QStringLiteral("\"workEmail\"")));
+        payloadTarget->setCurrentIndex(payloadTarget->findData(QStringLiteral("personio")));
+        QVERIFY(payloadEdit->toPlainText().contains(QStringLiteral("\"employee\"")));
         QTest::qWait(100);
         QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/demo-details-documents.png")));
         window.findChild<QAction*>(QStringLiteral("actionDetails"))->setChecked(false);

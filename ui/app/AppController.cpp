@@ -158,7 +158,7 @@ void AppController::startDemo(const QJsonObject& endpoints)
 
 void AppController::openAndShow()
 {
-    m_detailsEngine.reset();
+    m_detailsEngines.clear();
     m_ledger = std::make_unique<Ledger>();
     QString error;
     if (!m_ledger->open(m_config.dataDir, &error)) {
@@ -221,7 +221,7 @@ void AppController::onSyncRequested()
     });
     connect(m_sync, &HireSync::finished, this, [this](const HireSync::Result& r) {
         m_sync->deleteLater();
-        m_detailsEngine.reset(); // Ashby's custom field definitions may have changed
+        m_detailsEngines.clear(); // Ashby's custom field definitions may have changed
         m_sync = nullptr;
         m_window->setBusy(false, QString());
         reloadView();
@@ -297,7 +297,7 @@ void AppController::pushWhenCataloguesReady(QHash<QString, QStringList> idsByTar
         if (!error.isError()) {
             QString storeError;
             ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError);
-            m_detailsEngine.reset();
+            m_detailsEngines.clear();
         } else if (error.isConnectionOrAuth()) {
             m_window->showError(tr("Push stopped: %1").arg(error.toString()));
             return;
@@ -435,7 +435,7 @@ void AppController::onMappingRequested()
         if (m_mappingDialog) {
             m_mappingDialog->editor()->markSaved();
         }
-        m_detailsEngine.reset();
+        m_detailsEngines.clear();
         m_window->showStatus(tr("Field mapping saved."));
     });
     connect(editor, &MappingEditor::refreshCatalogRequested, this, &AppController::refreshCatalog);
@@ -501,7 +501,7 @@ void AppController::refreshCatalog()
         if (!ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError)) {
             m_window->showError(tr("%1's field list could not be cached: %2").arg(name, storeError));
         }
-        m_detailsEngine.reset();
+        m_detailsEngines.clear();
         m_window->showStatus(tr("%1's field list is up to date.").arg(name));
         if (m_mappingDialog && m_mappingDialog->currentTarget() == catalog.target) {
             loadEditorCatalogs();
@@ -663,7 +663,7 @@ void AppController::openManagerDialog(const Hire& hire, const QString& target)
         m_window->showStatus(
             tr("%1 is %2 in %3 from now on.")
                 .arg(manager.displayName(), match.employeeName, HiresModel::targetDisplayName(target)));
-        m_detailsEngine.reset();
+        m_detailsEngines.clear();
         reloadView();
     });
     dialog->open();
@@ -916,27 +916,56 @@ HireDetails AppController::details(const QString& applicationId) const
     }
     d.audit = m_ledger->audit(applicationId);
     d.documents = m_ledger->documents(applicationId);
-    // The payload exactly as a push would render it now: the saved profile over the cached catalogues. The engine is
-    // built once and kept until the mapping, a catalogue or the settings change, not on every row the admin visits.
-    if (!m_detailsEngine) {
-        QString profileError;
-        const auto profile = ProfileStore(m_config.dataDir).loadProfile(QStringLiteral("bob"), &profileError);
-        if (!profile) {
-            d.issues << profileError;
-            return d;
+    // The payload exactly as a push would render it now, per HR system: the saved profile over the cached catalogues
+    // and directories. Engines are built once and kept until the mapping, a catalogue or the settings change, not on
+    // every row the admin visits.
+    for (const auto& target : m_config.targets()) {
+        auto& engine = m_detailsEngines[target];
+        QStringList issues;
+        if (!engine) {
+            QString profileError;
+            const auto profile = ProfileStore(m_config.dataDir).loadProfile(target, &profileError);
+            if (!profile) {
+                d.payloadTargets << target;
+                d.issuesByTarget.insert(target, {profileError});
+                continue;
+            }
+            engine = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode);
         }
-        m_detailsEngine = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode);
+        const MappingResult mapped = engine->map(*hire);
+        PayloadInput in;
+        in.hire = *hire;
+        in.attemptId = QStringLiteral("preview");
+        in.sentAt = QDateTime::currentDateTimeUtc();
+        in.fields = mapped.fields;
+        const auto confirmed
+            = hire->hiringManager.id.isEmpty() ? std::nullopt : m_ledger->managerMatch(target, hire->hiringManager.id);
+        const ManagerResolution manager
+            = ManagerMatcher::resolve(hire->hiringManager, cachedDirectory(target), confirmed);
+        in.manager = manager.employee;
+        in.managerMatchedBy = manager.matchedBy();
+        QJsonObject payload;
+        if (HrisConnector* connector = m_connectors.value(target)) {
+            payload = connector->buildPayload(in);
+        } else if (target == QLatin1String("bob")) {
+            BobHireEvent::Input event;
+            event.hire = *hire;
+            event.attemptId = in.attemptId;
+            event.sentAt = in.sentAt;
+            event.fields = mapped.fields;
+            payload = BobHireEvent::build(event);
+        }
+        for (const auto& issue : mapped.issues) {
+            issues << (issue.severity == MappingIssue::Severity::Error ? tr("Error: %1") : tr("Warning: %1"))
+                          .arg(issue.message);
+        }
+        d.payloadTargets << target;
+        d.payloads.insert(target, payload);
+        d.issuesByTarget.insert(target, issues);
     }
-    const MappingResult mapped = m_detailsEngine->map(*hire);
-    BobHireEvent::Input in;
-    in.hire = *hire;
-    in.attemptId = QStringLiteral("preview");
-    in.sentAt = QDateTime::currentDateTimeUtc();
-    in.fields = mapped.fields;
-    d.payload = BobHireEvent::build(in);
-    for (const auto& issue : mapped.issues) {
-        d.issues << (issue.severity == MappingIssue::Severity::Error ? tr("Error: %1") : tr("Warning: %1"))
-                        .arg(issue.message);
+    if (!d.payloadTargets.isEmpty()) {
+        d.payload = d.payloads.value(d.payloadTargets.first());
+        d.issues = d.issuesByTarget.value(d.payloadTargets.first());
     }
     return d;
 }

@@ -108,5 +108,6 @@ private:
     bool m_demo = false;
     UrlOpener m_urlOpener;
     std::map<QString, std::unique_ptr<MappingEngine>> m_engines; // live as long as the push that uses them
-    mutable std::unique_ptr<MappingEngine> m_detailsEngine; // the details pane's, rebuilt after a change
+    mutable std::map<QString, std::unique_ptr<MappingEngine>>
+        m_detailsEngines; // the details pane's, rebuilt after a change
 };

@@ -4,6 +4,7 @@
 #include "ledger/Ledger.h"
 #include "ledger/PushState.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -19,4 +20,9 @@ struct HireDetails
     QStringList issues;
     QList<AuditEntry> audit;
     QList<DocumentRecord> documents; // per target and kind, for targets that take uploads
+    // Per HR system (all configured ones): the body a push would send now and its problems. `payload` and `issues`
+    // above are the first system's, shown first.
+    QStringList payloadTargets;
+    QHash<QString, QJsonObject> payloads;
+    QHash<QString, QStringList> issuesByTarget;
 };

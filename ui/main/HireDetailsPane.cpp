@@ -2,12 +2,14 @@
 
 #include "models/HiresModel.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -106,6 +108,13 @@ HireDetailsPane::HireDetailsPane(QWidget* parent)
     auto* payloadLayout = new QVBoxLayout(payloadPage);
     payloadLayout->setContentsMargins(0, 6, 0, 0);
     payloadLayout->setSpacing(6);
+    m_payloadTarget = new QComboBox(payloadPage);
+    m_payloadTarget->setObjectName(QStringLiteral("detailsPayloadTarget"));
+    m_payloadTarget->setAccessibleName(tr("Payload for HR system"));
+    m_payloadTarget->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_payloadTarget, &QComboBox::currentIndexChanged, this, &HireDetailsPane::onPayloadTargetChanged);
+    payloadLayout->addWidget(m_payloadTarget, 0, Qt::AlignLeft);
+    m_payloadTarget->hide(); // only with more than one HR system
     m_issuesLabel = new QLabel(payloadPage);
     m_issuesLabel->setObjectName(QStringLiteral("detailsIssues"));
     m_issuesLabel->setTextFormat(Qt::PlainText);
@@ -151,6 +160,9 @@ QLabel* HireDetailsPane::addField(QFormLayout* form, const QString& label, const
 void HireDetailsPane::clear()
 {
     m_applicationId.clear();
+    m_details = HireDetails();
+    m_payloadTarget->clear();
+    m_payloadTarget->hide();
     m_nameLabel->clear();
     for (QLabel* label :
         {m_emailLabel, m_jobLabel, m_departmentLabel, m_locationLabel, m_startDateLabel, m_managerLabel}) {
@@ -244,19 +256,25 @@ void HireDetailsPane::setDetails(const HireDetails& details, const QStringList& 
     m_reasonsLabel->setText(reasons.join(QLatin1Char('\n')));
     m_reasonsLabel->setVisible(!reasons.isEmpty());
 
-    if (details.issues.isEmpty()) {
-        m_issuesLabel->setText(details.payload.isEmpty() ? tr("No payload: nothing is mapped for this hire yet.")
-                                                         : tr("✓ The payload passes validation."));
-    } else {
-        const QString heading = details.issues.size() == 1
-            ? tr("1 problem to fix before pushing:")
-            : tr("%1 problems to fix before pushing:").arg(details.issues.size());
-        m_issuesLabel->setText(heading + QStringLiteral("\n• ") + details.issues.join(QStringLiteral("\n• ")));
+    m_details = details;
+    {
+        // One payload per HR system: the selector keeps the system the admin chose while moving between hires.
+        const QString chosen = m_payloadTarget->currentData().toString();
+        const QSignalBlocker blocker(m_payloadTarget);
+        m_payloadTarget->clear();
+        for (const QString& target : details.payloadTargets) {
+            m_payloadTarget->addItem(tr("Payload for %1").arg(HiresModel::targetDisplayName(target)), target);
+        }
+        m_payloadTarget->setVisible(details.payloadTargets.size() > 1);
+        const int keep = m_payloadTarget->findData(chosen);
+        m_payloadTarget->setCurrentIndex(keep >= 0 ? keep : 0);
     }
-    m_payloadEdit->setVisible(!details.payload.isEmpty());
-    m_payloadEdit->setPlainText(details.payload.isEmpty()
-            ? QString()
-            : QString::fromUtf8(QJsonDocument(details.payload).toJson(QJsonDocument::Indented)).trimmed());
+    const QString shown = m_payloadTarget->currentData().toString();
+    if (!shown.isEmpty() && details.payloads.contains(shown)) {
+        showPayload(details.payloads.value(shown), details.issuesByTarget.value(shown));
+    } else {
+        showPayload(details.payload, details.issues);
+    }
 
     m_auditTree->clear();
     QList<QTreeWidgetItem*> items;
@@ -286,4 +304,28 @@ void HireDetailsPane::fitTargetsHeight()
                                                : 0);
     m_targetsTree->setFixedHeight(
         m_targetsTree->header()->sizeHint().height() + rows * rowHeight + 2 * m_targetsTree->frameWidth() + 2);
+}
+
+void HireDetailsPane::showPayload(const QJsonObject& payload, const QStringList& issues)
+{
+    if (issues.isEmpty()) {
+        m_issuesLabel->setText(payload.isEmpty() ? tr("No payload: nothing is mapped for this hire yet.")
+                                                 : tr("✓ The payload passes validation."));
+    } else {
+        const QString heading = issues.size() == 1 ? tr("1 problem to fix before pushing:")
+                                                   : tr("%1 problems to fix before pushing:").arg(issues.size());
+        m_issuesLabel->setText(heading + QStringLiteral("\n• ") + issues.join(QStringLiteral("\n• ")));
+    }
+    m_payloadEdit->setVisible(!payload.isEmpty());
+    m_payloadEdit->setPlainText(payload.isEmpty()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented)).trimmed());
+}
+
+void HireDetailsPane::onPayloadTargetChanged(int index)
+{
+    const QString target = m_payloadTarget->itemData(index).toString();
+    if (m_details.payloads.contains(target) || m_details.issuesByTarget.contains(target)) {
+        showPayload(m_details.payloads.value(target), m_details.issuesByTarget.value(target));
+    }
 }

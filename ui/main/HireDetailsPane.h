@@ -5,6 +5,7 @@
 #include <QFrame>
 #include <QStringList>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
@@ -28,6 +29,9 @@ public:
 private:
     QLabel* addField(QFormLayout* form, const QString& label, const QString& objectName);
     void fitTargetsHeight();
+    // Shows one HR system's payload and its problems.
+    void showPayload(const QJsonObject& payload, const QStringList& issues);
+    void onPayloadTargetChanged(int index);
 
     QString m_applicationId;
     QLabel* m_nameLabel = nullptr;
@@ -43,5 +47,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QLabel* m_issuesLabel = nullptr;
     QPlainTextEdit* m_payloadEdit = nullptr;
+    QComboBox* m_payloadTarget = nullptr;
+    HireDetails m_details; // what the payload selector switches between
     QTreeWidget* m_auditTree = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "PersonioClient.h"
 
 #include "Hire.h"
+#include "hris/HrisJson.h"
 #include "http/MultipartBody.h"
 #include "http/RateGate.h"
 #include "http/Redaction.h"
@@ -29,51 +30,12 @@ QString s(const char* text)
     return QString::fromLatin1(text);
 }
 
+using HrisJson::idText;
+using HrisJson::optionalText;
+
 QString jsonTypeName(const QJsonValue& v)
 {
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return s("null");
-    case QJsonValue::Bool:
-        return s("a boolean");
-    case QJsonValue::Double:
-        return s("a number");
-    case QJsonValue::String:
-        return s("a string");
-    case QJsonValue::Array:
-        return s("an array");
-    case QJsonValue::Object:
-        return s("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return s("missing");
-}
-
-// Personio's ids are integers; some answers carry them as strings.
-std::optional<QString> idText(const QJsonValue& v)
-{
-    if (v.isString()) {
-        return v.toString().trimmed();
-    }
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15) {
-            return QString::number(qint64(d));
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<QString> optionalText(const QJsonValue& v)
-{
-    if (v.isUndefined() || v.isNull()) {
-        return QString();
-    }
-    if (v.isString()) {
-        return v.toString().trimmed();
-    }
-    return std::nullopt;
+    return HrisJson::typeName(v);
 }
 
 ApiError failure(ApiError::Kind kind, const QString& message, const QString& context, int status = 0)
