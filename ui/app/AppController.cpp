@@ -378,11 +378,22 @@ void AppController::startPushRun(const QHash<QString, QStringList>& idsByTarget)
         if (r.error.isError()) {
             m_window->showError(tr("Push stopped: %1").arg(r.error.toString()));
         } else if (r.failedCount() > 0) {
+            // A few reasons in full, then a count: the rest is one filter away, not a wall of red.
+            constexpr int kShown = 3;
             QStringList lines;
+            int failed = 0;
             for (const auto& item : r.items) {
-                if (!item.ok) {
-                    lines << QStringLiteral("%1 (%2): %3").arg(item.name, item.target, item.reason);
+                if (item.ok) {
+                    continue;
                 }
+                if (++failed <= kShown) {
+                    lines << QStringLiteral("%1 (%2): %3")
+                                 .arg(item.name, HiresModel::targetDisplayName(item.target), item.reason);
+                }
+            }
+            if (failed > kShown) {
+                lines << tr("… and %1 more. Choose State: Failed to see them all; each hire's details say why.")
+                             .arg(failed - kShown);
             }
             m_window->showError(lines.join(QLatin1Char('\n')));
         }
