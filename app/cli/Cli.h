@@ -88,9 +88,6 @@ private:
     QTextStream m_err;
     bool m_finished = false;
     bool m_targetGiven = false;
-    MappingProfile m_profile;
-    SourceCatalog m_sources;
-    std::optional<TargetCatalog> m_catalog;
     MappingEngine* m_engine = nullptr; // the last prepared target's engine (preview)
     std::map<QString, std::unique_ptr<MappingEngine>> m_engines;
 };

@@ -3,6 +3,18 @@
 #include "Hire.h"
 
 #include <QJsonArray>
+#include <QStringList>
+
+QString DirectoryEntry::shownName() const
+{
+    const QString display = displayName.simplified();
+    if (!display.isEmpty()) {
+        return display;
+    }
+    const QString legal
+        = QStringList {firstName.simplified(), surname.simplified()}.join(QLatin1Char(' ')).simplified();
+    return legal.isEmpty() ? email.trimmed() : legal;
+}
 
 void Directory::add(const DirectoryEntry& entry)
 {

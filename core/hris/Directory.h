@@ -16,6 +16,9 @@ struct DirectoryEntry
     QString surname;
     QString displayName;
     bool active = true;
+
+    // "Zoë Ångström" from the display name, else first name and surname, else the e-mail.
+    QString shownName() const;
 };
 
 // The target's employees, taken once per run, looked up by normalised e-mail and by exact legal name.

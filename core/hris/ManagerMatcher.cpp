@@ -49,11 +49,7 @@ QString ManagerResolution::describe(const QString& targetName) const
 
 QString ManagerMatcher::displayName(const DirectoryEntry& entry)
 {
-    if (!entry.displayName.trimmed().isEmpty()) {
-        return entry.displayName.trimmed();
-    }
-    const QString name = QStringList {entry.firstName, entry.surname}.join(QLatin1Char(' ')).simplified();
-    return name.isEmpty() ? entry.email : name;
+    return entry.shownName();
 }
 
 ManagerResolution ManagerMatcher::resolve(

@@ -145,3 +145,16 @@ void HttpClient::release(RequestJob* job)
         m_active.remove(key);
     }
 }
+
+QUrl HttpClient::endpoint(const QUrl& base, const QString& path)
+{
+    QUrl url = base;
+    QString prefix = url.path();
+    while (prefix.endsWith(QLatin1Char('/'))) {
+        prefix.chop(1);
+    }
+    url.setPath(prefix + path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}

@@ -39,6 +39,9 @@ public:
     // Checks a URL before use: valid, http or https, and plain http only to loopback hosts.
     static ApiError checkUrl(const QUrl& url, const QString& server);
     static bool isLoopbackHost(const QString& host);
+    // `path` ("/v1/employees") under an API base that may carry a path of its own ("…/gateway.php/acme"); the
+    // base's trailing slashes, query and fragment are dropped.
+    static QUrl endpoint(const QUrl& base, const QString& path);
 
 private:
     friend class RequestJob;

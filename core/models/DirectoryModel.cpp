@@ -108,13 +108,7 @@ Recipient DirectoryModel::recipientAt(int row) const
 
 QString DirectoryModel::displayName(const DirectoryEntry& entry)
 {
-    const QString display = entry.displayName.simplified();
-    if (!display.isEmpty()) {
-        return display;
-    }
-    const QString legal
-        = QStringList {entry.firstName.simplified(), entry.surname.simplified()}.join(QLatin1Char(' ')).simplified();
-    return legal.isEmpty() ? entry.email.trimmed() : legal;
+    return entry.shownName();
 }
 
 int DirectoryModel::rowCount(const QModelIndex& parent) const

@@ -617,44 +617,30 @@ void PushRun::onExisting(
     send(work, item, attemptId);
 }
 
-void PushRun::resolveManager(
-    const Work& work, std::function<void(const std::optional<DirectoryEntry>&, const QString&)> done)
+void PushRun::resolveManager(const Work& work, std::function<void(const ManagerResolution&)> done)
 {
     const PersonRef& manager = work.hire.hiringManager;
     const auto confirmed = manager.id.isEmpty() ? std::nullopt : m_ledger->managerMatch(m_target, manager.id);
     if (m_haveDirectory || confirmed || manager.isEmpty()) {
-        const ManagerResolution r = ManagerMatcher::resolve(manager, m_directory, confirmed);
-        done(r.employee, r.describe(name()));
+        done(ManagerMatcher::resolve(manager, m_directory, confirmed));
         return;
     }
     // No snapshot (the target filters by e-mail): the manager is looked up once per run by e-mail only.
-    const QString key = normalizedEmail(manager.email);
-    if (key.isEmpty()) {
-        ManagerResolution r;
-        r.state = ManagerResolution::State::Unmatched;
-        r.ashbyName = manager.displayName();
-        done(std::nullopt, r.describe(name()));
-        return;
-    }
-    if (m_managerLookups.contains(key)) {
-        const auto found = m_managerLookups.value(key);
+    const auto byEmail = [manager](const std::optional<DirectoryEntry>& found) {
         ManagerResolution r;
         r.ashbyName = manager.displayName();
         r.state = found ? ManagerResolution::State::ByEmail : ManagerResolution::State::Unmatched;
         r.employee = found;
-        done(found, r.describe(name()));
+        return r;
+    };
+    const QString key = normalizedEmail(manager.email);
+    if (key.isEmpty() || m_managerLookups.contains(key)) {
+        done(byEmail(m_managerLookups.value(key)));
         return;
     }
     // Hires of one manager in flight together share one lookup.
-    auto answer = [this, manager, done](const std::optional<DirectoryEntry>& found) {
-        ManagerResolution r;
-        r.ashbyName = manager.displayName();
-        r.state = found ? ManagerResolution::State::ByEmail : ManagerResolution::State::Unmatched;
-        r.employee = found;
-        done(found, r.describe(name()));
-    };
     const bool first = !m_managerWaiters.contains(key);
-    m_managerWaiters[key].append(answer);
+    m_managerWaiters[key].append([done, byEmail](const std::optional<DirectoryEntry>& found) { done(byEmail(found)); });
     if (!first) {
         return;
     }
@@ -677,122 +663,102 @@ void PushRun::resolveManager(
 void PushRun::send(const Work& work, Item item, const QString& attemptId)
 {
     QPointer<PushRun> self(this);
-    resolveManager(work,
-        [self, work, item, attemptId](const std::optional<DirectoryEntry>& manager, const QString& described) mutable {
-            if (!self) {
-                return;
-            }
-            item.manager = described;
-            Work w = work;
-            if (!manager && !work.hire.hiringManager.isEmpty()) {
-                w.hire.warnings << tr("Hiring manager %1 was not matched in %2; HR sets the manager there.")
-                                       .arg(work.hire.hiringManager.displayName(), self->name());
-            }
-            const bool links = self->m_rules.mode == DocumentRules::Mode::LinksInPayload;
-            if (!links || work.hire.files.isEmpty()) {
-                self->sendPayload(w, item, attemptId, QJsonArray {QJsonObject {{s("manager"), described}}});
-                return;
-            }
-            // Hire API: fresh file.info links, fetched right before the event leaves (they expire).
-            struct State
-            {
-                int pending = 0;
-                QJsonArray documents;
-                QStringList problems;
-                ApiError transientError;
-            };
-            auto state = std::make_shared<State>();
-            const QList<FileRef> files = work.hire.files;
-            if (self->m_options.dryRun || !self->m_documents) {
-                for (const auto& file : files) {
-                    state->documents.append(
-                        QJsonObject {{s("kind"), file.kind}, {s("name"), file.name}, {s("url"), QJsonValue::Null},
-                            {s("contentType"), QString::fromLatin1(DocumentFetcher::contentTypeFor(file.name))}});
-                }
-                if (!self->m_documents && !self->m_options.dryRun) {
-                    w.hire.warnings << tr("Documents were not attached: Ashby is not configured for this run.");
-                    state->documents = QJsonArray();
-                }
-                QJsonArray carry {QJsonObject {{s("manager"), described}}};
-                for (const auto& d : std::as_const(state->documents)) {
-                    carry.append(d);
-                }
-                self->sendPayload(w, item, attemptId, carry);
-                return;
-            }
-            state->pending = int(files.size());
+    resolveManager(work, [self, work, item, attemptId](const ManagerResolution& manager) mutable {
+        if (!self) {
+            return;
+        }
+        item.manager = manager.describe(self->name());
+        Work w = work;
+        if (!manager.matched() && !work.hire.hiringManager.isEmpty()) {
+            w.hire.warnings << tr("Hiring manager %1 was not matched in %2; HR sets the manager there.")
+                                   .arg(work.hire.hiringManager.displayName(), self->name());
+        }
+        PayloadInput in;
+        in.hire = w.hire;
+        in.fields = w.fields;
+        in.attemptId = attemptId;
+        in.manager = manager.employee;
+        in.managerMatchedBy = manager.matchedBy();
+        const QList<FileRef> files = work.hire.files;
+        if (self->m_rules.mode != DocumentRules::Mode::LinksInPayload || files.isEmpty()) {
+            self->sendPayload(w, item, in);
+            return;
+        }
+        const auto linkless = [](const FileRef& file, const QJsonValue& url) {
+            return QJsonObject {{s("kind"), file.kind}, {s("name"), file.name}, {s("url"), url},
+                {s("contentType"), QString::fromLatin1(DocumentFetcher::contentTypeFor(file.name))}};
+        };
+        if (self->m_options.dryRun) {
             for (const auto& file : files) {
-                const QString context = QStringLiteral("%1 of hire %2").arg(file.kind, work.hire.applicationId);
-                self->m_documents->fetchLink(file, context,
-                    [self, state, file, w, item, attemptId, described](const ApiError& error, const QUrl& url) mutable {
-                        if (!self) {
-                            return;
-                        }
-                        if (error.isError()) {
-                            if (error.retryable) {
-                                state->transientError = error;
-                            } else {
-                                state->problems
-                                    << tr("%1 \"%2\" not attached: %3")
-                                           .arg(DocumentFetcher::kindLabel(file.kind), file.name, error.toString());
-                            }
-                        } else {
-                            state->documents.append(QJsonObject {{s("kind"), file.kind}, {s("name"), file.name},
-                                {s("url"), url.toString(QUrl::FullyEncoded)},
-                                {s("contentType"), QString::fromLatin1(DocumentFetcher::contentTypeFor(file.name))}});
-                        }
-                        if (--state->pending > 0) {
-                            return;
-                        }
-                        if (state->transientError.isError()) {
-                            // Sending without a document Bob would never get again is worse than trying again later.
-                            const QString reason = tr("Not sent: a document link could not be fetched from Ashby: %1")
-                                                       .arg(state->transientError.toString());
-                            AuditEntry audit;
-                            audit.target = self->m_target;
-                            audit.applicationId = w.hire.applicationId;
-                            audit.action = s("documents");
-                            audit.attemptId = attemptId;
-                            audit.detail = reason;
-                            self->endSending(w, item, attemptId, PushState::Failed, QString(), reason, true, audit);
-                            return;
-                        }
-                        w.hire.warnings << state->problems;
-                        QJsonArray carry {QJsonObject {{s("manager"), described}}};
-                        for (const auto& d : std::as_const(state->documents)) {
-                            carry.append(d);
-                        }
-                        self->sendPayload(w, item, attemptId, carry);
-                    });
+                in.documents.append(linkless(file, QJsonValue::Null)); // no link is fetched for a dry run
             }
-        });
+            self->sendPayload(w, item, in);
+            return;
+        }
+        if (!self->m_documents) {
+            w.hire.warnings << tr("Documents were not attached: Ashby is not configured for this run.");
+            self->sendPayload(w, item, in);
+            return;
+        }
+        // Hire API: fresh file.info links, fetched right before the event leaves (they expire).
+        struct State
+        {
+            int pending = 0;
+            QStringList problems;
+            ApiError transientError;
+        };
+        auto state = std::make_shared<State>();
+        state->pending = int(files.size());
+        auto input = std::make_shared<PayloadInput>(in);
+        for (const auto& file : files) {
+            const QString context = QStringLiteral("%1 of hire %2").arg(file.kind, work.hire.applicationId);
+            self->m_documents->fetchLink(file, context,
+                [self, state, input, file, w, item, attemptId, linkless](
+                    const ApiError& error, const QUrl& url) mutable {
+                    if (!self) {
+                        return;
+                    }
+                    if (error.isError()) {
+                        if (error.retryable) {
+                            state->transientError = error;
+                        } else {
+                            state->problems
+                                << tr("%1 \"%2\" not attached: %3")
+                                       .arg(DocumentFetcher::kindLabel(file.kind), file.name, error.toString());
+                        }
+                    } else {
+                        input->documents.append(linkless(file, url.toString(QUrl::FullyEncoded)));
+                    }
+                    if (--state->pending > 0) {
+                        return;
+                    }
+                    if (state->transientError.isError()) {
+                        // Sending without a document Bob would never get again is worse than trying again later.
+                        const QString reason = tr("Not sent: a document link could not be fetched from Ashby: %1")
+                                                   .arg(state->transientError.toString());
+                        AuditEntry audit;
+                        audit.target = self->m_target;
+                        audit.applicationId = w.hire.applicationId;
+                        audit.action = s("documents");
+                        audit.attemptId = attemptId;
+                        audit.detail = reason;
+                        self->endSending(w, item, attemptId, PushState::Failed, QString(), reason, true, audit);
+                        return;
+                    }
+                    w.hire.warnings << state->problems;
+                    self->sendPayload(w, item, *input);
+                });
+        }
+    });
 }
 
-void PushRun::sendPayload(const Work& work, Item item, const QString& attemptId, const QJsonArray& carry)
+void PushRun::sendPayload(const Work& work, Item item, PayloadInput in)
 {
-    // `carry` holds the manager description first, then the document links (Hire API).
     const Hire& hire = work.hire;
     const QString id = hire.applicationId;
-    PayloadInput in;
-    in.hire = hire;
-    in.fields = work.fields;
-    in.attemptId = attemptId;
+    const QString attemptId = in.attemptId;
+    in.hire = hire; // with the warnings gathered on the way
     in.sentAt = QDateTime::currentDateTimeUtc();
-    for (qsizetype i = 1; i < carry.size(); ++i) {
-        in.documents.append(carry.at(i));
-    }
-    {
-        const PersonRef& manager = hire.hiringManager;
-        const auto confirmed = manager.id.isEmpty() ? std::nullopt : m_ledger->managerMatch(m_target, manager.id);
-        if (m_haveDirectory || confirmed) {
-            const ManagerResolution r = ManagerMatcher::resolve(manager, m_directory, confirmed);
-            in.manager = r.employee;
-            in.managerMatchedBy = r.matchedBy();
-        } else if (const auto key = normalizedEmail(manager.email); m_managerLookups.value(key)) {
-            in.manager = m_managerLookups.value(key);
-            in.managerMatchedBy = s("email");
-        }
-    }
     item.warnings = hire.warnings;
     const QJsonObject payload = m_connector->buildPayload(in);
     item.payload = payload;
@@ -1009,13 +975,9 @@ void PushRun::uploadNext(const Work& work, Item item, const QString& remoteId, Q
                 return;
             }
             if (error.isError()) {
-                const bool tooLarge = error.kind == ApiError::Kind::TooLarge;
-                fail(record,
-                    tooLarge ? DocumentFetcher::sizeProblem(
-                                   qMax<qint64>(self->m_rules.maxBytes + 1, 0), self->m_rules, self->name())
-                            + QStringLiteral(" (%1)").arg(error.message)
-                             : tr("could not be downloaded from Ashby: %1").arg(error.toString()),
-                    error.retryable, error.httpStatus);
+                // A body above the download limit says so in the error's own message.
+                fail(record, tr("could not be downloaded from Ashby: %1").arg(error.toString()), error.retryable,
+                    error.httpStatus);
                 self->uploadNext(work, item, remoteId, files);
                 return;
             }

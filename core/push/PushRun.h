@@ -18,6 +18,7 @@
 #include <functional>
 
 class AshbyClient;
+struct ManagerResolution;
 class DocumentFetcher;
 class Ledger;
 class MappingEngine;
@@ -116,9 +117,9 @@ private:
     void process(const Work& work);
     void lookup(const Work& work, Item item, const QString& attemptId);
     void onExisting(const Work& work, Item item, const QString& attemptId, const std::optional<DirectoryEntry>& found);
-    void resolveManager(const Work& work, std::function<void(const std::optional<DirectoryEntry>&, const QString&)>);
+    void resolveManager(const Work& work, std::function<void(const ManagerResolution&)> done);
     void send(const Work& work, Item item, const QString& attemptId);
-    void sendPayload(const Work& work, Item item, const QString& attemptId, const QJsonArray& links);
+    void sendPayload(const Work& work, Item item, PayloadInput in);
     void onCreated(const Work& work, Item item, const QString& attemptId, const QString& hash, const ApiError& error,
         const CreateResult& result);
     void endSending(const Work& work, Item item, const QString& attemptId, PushState outcome, const QString& remoteId,

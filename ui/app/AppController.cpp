@@ -192,6 +192,7 @@ void AppController::reloadView()
     if (!m_ledger) {
         return;
     }
+    m_directories.clear(); // a push may have stored newer snapshots
     QList<HireRow> rows = m_ledger->hireRows();
     updateManagerNotes(rows);
     m_window->setHireRows(std::move(rows), m_ledger->pushRecords());
@@ -525,8 +526,15 @@ Directory AppController::cachedDirectory(const QString& target) const
     if (!m_ledger) {
         return {};
     }
+    // Parsed once per reload, not on every row the admin clicks: a directory can hold thousands of employees.
+    const auto known = m_directories.constFind(target);
+    if (known != m_directories.constEnd()) {
+        return *known;
+    }
     const auto cached = m_ledger->catalog(Directory::cacheKey(target));
-    return cached ? Directory::fromJson(cached->json) : Directory();
+    const Directory directory = cached ? Directory::fromJson(cached->json) : Directory();
+    m_directories.insert(target, directory);
+    return directory;
 }
 
 void AppController::updateManagerNotes(const QList<HireRow>& rows)
@@ -639,6 +647,7 @@ void AppController::onConfirmManagerRequested(const QString& applicationId)
             } else if (m_ledger) {
                 m_ledger->storeCatalog(
                     Directory::cacheKey(target), directory.toJson(), QDateTime::currentDateTimeUtc());
+                m_directories.insert(target, directory);
             }
             openManagerDialog(copy, target);
         });

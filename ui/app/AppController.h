@@ -5,6 +5,7 @@
 #include "push/PushRun.h"
 #include "settings/Config.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTemporaryDir>
@@ -107,6 +108,7 @@ private:
     QPointer<QWidget> m_setupWindow;
     bool m_demo = false;
     UrlOpener m_urlOpener;
+    mutable QHash<QString, Directory> m_directories; // parsed cached directories, by target; cleared on reload
     std::map<QString, std::unique_ptr<MappingEngine>> m_engines; // live as long as the push that uses them
     mutable std::map<QString, std::unique_ptr<MappingEngine>>
         m_detailsEngines; // the details pane's, rebuilt after a change

@@ -146,15 +146,7 @@ BambooHrClient::BambooHrClient(HttpClient* http, const BambooHrConfig& config, Q
 
 QUrl BambooHrClient::apiUrl(const QString& path) const
 {
-    QUrl url = m_config.url;
-    QString base = url.path();
-    while (base.endsWith(QLatin1Char('/'))) {
-        base.chop(1);
-    }
-    url.setPath(base + path);
-    url.setQuery(QString());
-    url.setFragment(QString());
-    return url;
+    return HttpClient::endpoint(m_config.url, path);
 }
 
 HttpRequest BambooHrClient::request(const QByteArray& method, const QUrl& url, const QString& context) const

@@ -46,9 +46,7 @@ BobClient::BobClient(HttpClient* http, const BobConfig& config, QObject* parent)
 HttpRequest BobClient::baseRequest(const QString& path) const
 {
     HttpRequest r;
-    QUrl url = m_config.apiUrl;
-    url.setPath(m_config.apiUrl.path() + path);
-    r.url = url;
+    r.url = HttpClient::endpoint(m_config.apiUrl, path);
     r.headers = {{"Authorization", m_authorization}, {"Accept", "application/json"}};
     r.server = serverName();
     return r;
