@@ -115,6 +115,7 @@ void Cli::run(const QStringList& arguments)
           "  hires [--json]                          cached hires with per-target state\n"
           "  preview APPLICATION_ID [--target T] [--json]   mapped payload + validation\n"
           "  push (APPLICATION_ID... | --all-ready) [--target bob] [--dry-run] [--json]\n"
+          "  resolve APPLICATION_ID --target bob (--received | --resend)   settle a hire left unknown\n"
           "  mapping export FILE | mapping import FILE [--target T]\n"
           "  audit export FILE                       the audit log as CSV (what was sent to whom, when)"));
     parser.addHelpOption();
@@ -124,8 +125,11 @@ void Cli::run(const QStringList& arguments)
     const QCommandLineOption allReady(s("all-ready"), s("push: every ready hire and every transient failure."));
     const QCommandLineOption target(s("target"), s("push/preview: targets, comma separated."), s("T"));
     const QCommandLineOption dryRun(s("dry-run"), s("push: show what would be sent; send and change nothing."));
-    parser.addOptions({json, full, allReady, target, dryRun});
-    parser.addPositionalArgument(s("command"), s("check | sync | hires | preview | push | mapping | audit"));
+    const QCommandLineOption received(
+        s("received"), s("resolve: the hire is in the HR system (found by its attempt id); record it as pushed."));
+    const QCommandLineOption resend(s("resend"), s("resolve: it did not arrive; send it once more."));
+    parser.addOptions({json, full, allReady, target, dryRun, received, resend});
+    parser.addPositionalArgument(s("command"), s("check | sync | hires | preview | push | resolve | mapping | audit"));
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
         return;
@@ -157,7 +161,8 @@ void Cli::run(const QStringList& arguments)
         return true;
     };
     if (!onlyFor(full, {s("sync")}) || !onlyFor(allReady, {s("push")}) || !onlyFor(dryRun, {s("push")})
-        || !onlyFor(target, {s("push"), s("preview"), s("mapping")})) {
+        || !onlyFor(target, {s("push"), s("preview"), s("mapping"), s("resolve")}) || !onlyFor(received, {s("resolve")})
+        || !onlyFor(resend, {s("resolve")})) {
         return;
     }
 
@@ -241,9 +246,59 @@ void Cli::run(const QStringList& arguments)
         }
         cmdPush(
             rest, parser.isSet(allReady), targets.isEmpty() ? QStringList {s("bob")} : targets, parser.isSet(dryRun));
+    } else if (command == QLatin1String("resolve")) {
+        if (rest.size() != 1) {
+            usageError(s("'resolve' needs exactly one APPLICATION_ID"));
+            return;
+        }
+        if (parser.isSet(received) == parser.isSet(resend)) {
+            usageError(s("'resolve' needs either --received or --resend"));
+            return;
+        }
+        if (targets.size() > 1) {
+            usageError(s("'resolve' takes one target"));
+            return;
+        }
+        cmdResolve(rest.first(), targets.isEmpty() ? s("bob") : targets.first(), parser.isSet(received));
     } else {
         usageError(QStringLiteral("unknown command '%1'").arg(command));
     }
+}
+
+void Cli::cmdResolve(const QString& id, const QString& target, bool received)
+{
+    if (!openLedger()) {
+        return;
+    }
+    if (!m_ledger->hire(id)) {
+        usageError(QStringLiteral("not in the ledger (run 'hirebridge-cli sync' first): %1").arg(id));
+        return;
+    }
+    const auto record = m_ledger->pushRecord(id, target);
+    if (!record || record->state != PushState::Unknown) {
+        usageError(QStringLiteral("hire %1 is %2 in %3, not unknown: there is nothing to resolve")
+                       .arg(id, record ? pushStateName(record->state) : s("ready"), target));
+        return;
+    }
+    if (!received) {
+        cmdPush({id}, false, {target}, false, true); // once more, with the attempt id the admin looked for
+        return;
+    }
+    QString error;
+    if (!PushRun::markReceived(m_ledger.get(), id, target, &error)) {
+        err() << "hirebridge-cli: " << error << '\n';
+        done(ItemsFailed);
+        return;
+    }
+    const auto now = m_ledger->pushRecord(id, target);
+    if (m_json) {
+        printJson(QJsonDocument(QJsonObject {{s("applicationId"), id}, {s("target"), target},
+            {s("state"), pushStateName(now ? now->state : PushState::Pushed)}, {s("attemptId"), record->attemptId}}));
+    } else {
+        out() << "pushed\t" << target << '\t' << id << '\n';
+    }
+    err() << "Recorded hire " << id << " as arrived in " << target << " (attempt " << record->attemptId << ").\n";
+    done(Ok);
 }
 
 bool Cli::openLedger()
@@ -550,7 +605,7 @@ void Cli::cmdHires()
                 const auto r = records.value(h.applicationId).value(target, PushRecord::ready(h.applicationId, target));
                 t.insert(target,
                     QJsonObject {{s("state"), pushStateName(r.state)}, {s("remoteId"), orNull(r.remoteId)},
-                        {s("reason"), orNull(r.reason)},
+                        {s("reason"), orNull(r.reason)}, {s("attemptId"), orNull(r.attemptId)},
                         {s("documents"), documents.value(h.applicationId).value(target)}});
             }
             array.append(QJsonObject {{s("applicationId"), h.applicationId}, {s("candidateId"), h.candidateId},
@@ -793,7 +848,7 @@ void Cli::cmdMapping(const QString& action, const QString& file, const QString& 
     done(Ok);
 }
 
-void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun)
+void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun, bool resend)
 {
     QStringList problems;
     const QStringList configured = m_config.targets();
@@ -828,14 +883,15 @@ void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targ
     // Ashby's key is only needed for documents: without it hires are still pushed, with a warning.
     loadSecrets(
         true, targets,
-        [this, ids, allReady, targets, dryRun]() {
-            prepareMappings(
-                targets, true, [this, ids, allReady, targets, dryRun]() { startPush(ids, allReady, targets, dryRun); });
+        [this, ids, allReady, targets, dryRun, resend]() {
+            prepareMappings(targets, true, [this, ids, allReady, targets, dryRun, resend]() {
+                startPush(ids, allReady, targets, dryRun, resend);
+            });
         },
         true, true);
 }
 
-void Cli::startPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun)
+void Cli::startPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun, bool resend)
 {
     bool blocking = false;
     for (const auto& target : targets) {
@@ -863,6 +919,7 @@ void Cli::startPush(const QStringList& ids, bool allReady, const QStringList& ta
         part.options.applicationIds = ids;
         part.options.allReady = allReady;
         part.options.dryRun = dryRun;
+        part.options.resend = resend;
         parts << part;
     }
     auto* batch = new PushBatch(m_ledger.get(), parts, m_config.ashby.apiKey.isEmpty() ? nullptr : m_ashby, this);

@@ -63,8 +63,9 @@ private:
     void cmdSync(bool full);
     void cmdHires();
     void cmdPreview(const QString& applicationId, const QString& target);
-    void cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
-    void startPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun);
+    void cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun, bool resend = false);
+    void startPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun, bool resend);
+    void cmdResolve(const QString& id, const QString& target, bool received);
     void cmdMapping(const QString& action, const QString& file, const QString& target);
     void cmdAuditExport(const QString& file);
     // E-mails the recipients what the push did (when SMTP and recipients are set up), then exits with `code`.

@@ -88,6 +88,13 @@ public:
     // hiring managers, and to reconcile an interrupted create.
     virtual void findByEmail(const QString& email, LookupCallback done) = 0;
 
+    // Whether an employee created by create() can be found by findByEmail() soon after. false for Bob's Hire API: a
+    // pending hire is invisible to search, so a create whose answer was lost cannot be checked (design §5: `unknown`).
+    virtual bool canFindCreated() const { return true; }
+    // How long a freshly created employee may take to show up in findByEmail() (read-after-write lag): the push looks
+    // that long before it concludes that an interrupted create did not arrive.
+    virtual int readLagMs() const { return 10000; }
+
     virtual DocumentRules documentRules() const = 0;
     // The exact body create() sends for this input (what the preview shows and the audit log hashes).
     virtual QJsonObject buildPayload(const PayloadInput& in) const = 0;

@@ -30,6 +30,9 @@ struct ApiError
     QString server;
     QString context;
     QString code; // machine code when the server gave one (Ashby errorInfo.code, Bob key)
+    // A request that must not be sent twice (a create) failed in a way that does not tell whether the server acted
+    // on it: a 5xx other than 503, a timeout, a connection dropped after the request went out.
+    bool ambiguous = false;
 
     bool isError() const { return kind != Kind::None; }
     // A server could not be reached or refused the credentials (CLI exit code 3).

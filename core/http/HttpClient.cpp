@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QTimer>
 
+#include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace {
@@ -15,12 +17,27 @@ QString hostKey(const QUrl& url)
     return url.host().toLower() + QLatin1Char(':') + QString::number(url.port(https ? 443 : 80));
 }
 
+// What a rate limit counts: the host and the endpoint, with ids folded ("/v1/employees/*/files"). Bob and Personio
+// limit per endpoint, so a 429 from uploads must not hold the look-ups on the same host.
+QString endpointKey(const QUrl& url)
+{
+    QStringList segments = url.path().split(QLatin1Char('/'));
+    for (QString& segment : segments) {
+        const bool hasDigit = std::any_of(segment.cbegin(), segment.cend(), [](QChar c) { return c.isDigit(); });
+        if (hasDigit && segment.size() > 2 && !segment.startsWith(QLatin1Char('v'))) {
+            segment = QStringLiteral("*");
+        }
+    }
+    return hostKey(url) + segments.join(QLatin1Char('/'));
+}
+
 } // namespace
 
 HttpClient::HttpClient(QNetworkAccessManager* nam, QObject* parent)
     : QObject(parent)
     , m_nam(nam)
 {
+    m_clock.start();
     // Queued connections and QSignalSpy need the signal argument types registered.
     qRegisterMetaType<ApiError>();
     qRegisterMetaType<HttpResponse>();
@@ -107,14 +124,15 @@ void HttpClient::acquire(RequestJob* job)
 {
     const QString key = hostKey(job->request().url);
     int& active = m_active[key];
-    const bool queueEmpty = m_waiting.value(key).isEmpty();
-    if (queueEmpty && active < std::max(1, m_maxParallelPerHost)) {
+    if (active < std::max(1, m_maxParallelPerHost) && heldForMs(endpointKey(job->request().url)) <= 0
+        && !hasStartable(key)) {
         ++active;
         job->m_holdsSlot = true;
         job->startAttempt();
         return;
     }
     m_waiting[key].enqueue(job);
+    startWaiting(key);
 }
 
 void HttpClient::release(RequestJob* job)
@@ -126,23 +144,91 @@ void HttpClient::release(RequestJob* job)
     const QString key = hostKey(job->request().url);
     int& active = m_active[key];
     active = std::max(0, active - 1);
+    startWaiting(key);
+    if (m_active.value(key) == 0) {
+        m_active.remove(key);
+    }
+}
 
+void HttpClient::holdEndpoint(const QUrl& url, int ms)
+{
+    if (ms <= 0) {
+        return;
+    }
+    const QString key = endpointKey(url);
+    const qint64 until = m_clock.elapsed() + ms;
+    if (until > m_heldUntil.value(key)) {
+        m_heldUntil.insert(key, until);
+    }
+}
+
+qint64 HttpClient::heldForMs(const QString& endpoint)
+{
+    const auto it = m_heldUntil.constFind(endpoint);
+    if (it == m_heldUntil.constEnd()) {
+        return 0;
+    }
+    const qint64 left = *it - m_clock.elapsed();
+    if (left <= 0) {
+        m_heldUntil.erase(it);
+        return 0;
+    }
+    return left;
+}
+
+bool HttpClient::hasStartable(const QString& key)
+{
+    const auto it = m_waiting.constFind(key);
+    if (it == m_waiting.constEnd()) {
+        return false;
+    }
+    return std::any_of(it->cbegin(), it->cend(), [this](const QPointer<RequestJob>& job) {
+        return job && !job->m_done && heldForMs(endpointKey(job->request().url)) <= 0;
+    });
+}
+
+void HttpClient::startWaiting(const QString& key)
+{
     auto it = m_waiting.find(key);
-    while (it != m_waiting.end() && !it->isEmpty() && active < std::max(1, m_maxParallelPerHost)) {
+    if (it == m_waiting.end()) {
+        return;
+    }
+    int& active = m_active[key];
+    qint64 nextWakeMs = 0;
+    QQueue<QPointer<RequestJob>> still; // in their order: held ones, and the rest when every slot is taken
+    while (!it->isEmpty()) {
         const QPointer<RequestJob> next = it->dequeue();
         if (!next || next->m_done) {
             continue;
         }
+        const qint64 held = heldForMs(endpointKey(next->request().url));
+        if (held > 0 || active >= std::max(1, m_maxParallelPerHost)) {
+            if (held > 0) {
+                nextWakeMs = nextWakeMs == 0 ? held : std::min(nextWakeMs, held);
+            }
+            still.enqueue(next);
+            continue;
+        }
         ++active;
         next->m_holdsSlot = true;
-        // From the event loop: release() runs inside another job's reply handling.
+        // From the event loop: this runs inside another job's reply handling or our own acquire().
         QMetaObject::invokeMethod(next.data(), &RequestJob::startAttempt, Qt::QueuedConnection);
     }
-    if (it != m_waiting.end() && it->isEmpty()) {
+    if (still.isEmpty()) {
         m_waiting.erase(it);
+    } else {
+        *it = still;
     }
     if (active == 0) {
         m_active.remove(key);
+    }
+    if (nextWakeMs > 0) {
+        const qint64 wakeAt = m_clock.elapsed() + nextWakeMs;
+        const auto scheduled = m_wakeAt.constFind(key);
+        if (scheduled == m_wakeAt.constEnd() || *scheduled > wakeAt || *scheduled <= m_clock.elapsed()) {
+            m_wakeAt.insert(key, wakeAt);
+            QTimer::singleShot(std::chrono::milliseconds(nextWakeMs), this, [this, key] { startWaiting(key); });
+        }
     }
 }
 

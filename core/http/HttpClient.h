@@ -3,11 +3,13 @@
 #include "ApiError.h"
 #include "HttpRequest.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
+#include <QSet>
 
 class RequestJob;
 
@@ -48,6 +50,11 @@ private:
     void acquire(RequestJob* job); // called by a job before each attempt
     void release(RequestJob* job); // called when an attempt ends
     void countRequest() { ++m_requestCount; }
+    // A 429: the next attempts to that endpoint (every job's) wait `ms`; other endpoints and hosts go on.
+    void holdEndpoint(const QUrl& url, int ms);
+    qint64 heldForMs(const QString& endpoint); // 0 when the endpoint is not held
+    bool hasStartable(const QString& hostKey); // a job waits for this host that is not held
+    void startWaiting(const QString& hostKey); // starts queued jobs while slots are free and their endpoint not held
 
     QPointer<QNetworkAccessManager> m_nam; // injected; may be destroyed before us
     int m_maxParallelPerHost = 4;
@@ -56,4 +63,7 @@ private:
     qint64 m_requestCount = 0;
     QHash<QString, int> m_active; // host:port -> running attempts
     QHash<QString, QQueue<QPointer<RequestJob>>> m_waiting; // host:port -> jobs waiting for a slot
+    QHash<QString, qint64> m_heldUntil; // endpoint -> m_clock time before which no attempt starts (after a 429)
+    QHash<QString, qint64> m_wakeAt; // host:port -> when startWaiting() is due for held jobs
+    QElapsedTimer m_clock;
 };

@@ -19,7 +19,8 @@ struct HttpRequest
     QString context; // what this request is for, used in error messages and logs
     int timeoutMs = 30000;
     // Idempotent requests (all reads) are also retried after network errors and timeouts. A create is only retried
-    // when the server answered 429 or 5xx, because a dropped connection may hide a request that did arrive.
+    // when the server answered 429 or 503 (it said it did not handle it): a dropped connection, a timeout or another
+    // 5xx may hide a request that did arrive (ApiError::ambiguous).
     bool idempotent = true;
 };
 

@@ -296,10 +296,21 @@ int RequestJob::hintDelayMs(
     return -1;
 }
 
-int RequestJob::serverDelayMs(const QNetworkReply* reply) const
+int RequestJob::serverWaitMs(int status, const QByteArray& retryAfter, const QByteArray& rateLimitRemaining,
+    const QByteArray& rateLimitReset, const QDateTime& now, int maxMs)
 {
-    return hintDelayMs(reply->rawHeader("Retry-After"), reply->rawHeader("X-RateLimit-Reset"),
-        QDateTime::currentDateTimeUtc(), m_policy.maxRetryAfterMs);
+    // Bob (and others) send X-RateLimit-* on every answer: the reset time is when the window refills, which says
+    // nothing about a 502 with requests to spare. It is a wait only when the limit is what refused us.
+    const bool limitSpent = status == 429 || rateLimitRemaining.trimmed() == "0";
+    const bool retryAfterApplies = status == 429 || status == 503;
+    return hintDelayMs(
+        retryAfterApplies ? retryAfter : QByteArray(), limitSpent ? rateLimitReset : QByteArray(), now, maxMs);
+}
+
+int RequestJob::serverDelayMs(const QNetworkReply* reply, int status) const
+{
+    return serverWaitMs(status, reply->rawHeader("Retry-After"), reply->rawHeader("X-RateLimit-Remaining"),
+        reply->rawHeader("X-RateLimit-Reset"), QDateTime::currentDateTimeUtc(), m_policy.maxRetryAfterMs);
 }
 
 QString RequestJob::logUrl() const
@@ -489,9 +500,10 @@ void RequestJob::onReplyFinished()
         return;
     }
     if (m_timedOut || code == QNetworkReply::TimeoutError) {
-        retryOrFail(ApiError::make(ApiError::Kind::Timeout,
-                        QStringLiteral("no complete answer within %1 ms").arg(m_request.timeoutMs), server),
-            m_request.idempotent, -1);
+        ApiError error = ApiError::make(ApiError::Kind::Timeout,
+            QStringLiteral("no complete answer within %1 ms").arg(m_request.timeoutMs), server);
+        error.ambiguous = !m_request.idempotent;
+        retryOrFail(error, m_request.idempotent, -1);
         return;
     }
     if (code == QNetworkReply::TooManyRedirectsError || code == QNetworkReply::InsecureRedirectError) {
@@ -505,7 +517,12 @@ void RequestJob::onReplyFinished()
             code == QNetworkReply::ContentReSendError ? QStringLiteral("the connection closed before an answer arrived")
                                                       : networkMessage(),
             server);
-        // Only idempotent requests: a dropped connection may hide a create that did arrive.
+        // Only idempotent requests: a dropped connection may hide a create that did arrive. A connection that was
+        // never made (refused, no such host) carried nothing.
+        const bool neverConnected = code == QNetworkReply::ConnectionRefusedError
+            || code == QNetworkReply::HostNotFoundError || code == QNetworkReply::ProxyConnectionRefusedError
+            || code == QNetworkReply::ProxyNotFoundError;
+        error.ambiguous = !m_request.idempotent && !neverConnected;
         retryOrFail(error, m_request.idempotent, -1);
         return;
     }
@@ -563,14 +580,23 @@ void RequestJob::onReplyFinished()
         error = ApiError::make(ApiError::Kind::Server,
             fromServer.isEmpty() ? (reason.isEmpty() ? QStringLiteral("server error") : reason) : fromServer, server,
             status);
-        retry = true;
+        // A 503 says the server did not handle the request. Any other 5xx (a gateway's 502/504 above all) may come
+        // after the work was done: a create is not repeated blindly, its caller reconciles first (design §5).
+        retry = m_request.idempotent || status == 503;
+        error.ambiguous = !retry;
     } else {
         error = ApiError::make(ApiError::Kind::Http,
             fromServer.isEmpty() ? (reason.isEmpty() ? QStringLiteral("request failed") : reason) : fromServer, server,
             status);
     }
     error.code = shorten(errorCode);
-    retryOrFail(error, retry, retry ? serverDelayMs(reply) : -1);
+    const int serverDelay = retry ? serverDelayMs(reply, status) : -1;
+    if (status == 429 && m_client) {
+        // The limit is the endpoint's, not this request's: the others to it wait as well, other endpoints and hosts
+        // do not.
+        m_client->holdEndpoint(m_request.url, serverDelay >= 0 ? serverDelay : m_policy.backoffMs(m_attempts + 1));
+    }
+    retryOrFail(error, retry, serverDelay);
 }
 
 void RequestJob::retryOrFail(const ApiError& error, bool retry, int serverDelay)

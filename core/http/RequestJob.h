@@ -15,7 +15,9 @@ class QNetworkReply;
 
 // One request: emits exactly one of finished() or failed(), then deletes itself (deleteLater).
 // Retries 429 and 5xx (and, for idempotent requests, network errors and timeouts) with exponential backoff and
-// jitter, honouring Retry-After and X-RateLimit-Reset; never retries 400, 401, 403 or any other 4xx.
+// jitter, honouring Retry-After and X-RateLimit-Reset; never retries 400, 401, 403 or any other 4xx. A request that
+// is not idempotent (a create) is retried only after 429 and 503; after another 5xx, a timeout or a dropped
+// connection it fails with ApiError::ambiguous set, and the caller looks up what happened before sending it again.
 // TLS errors are fatal. Secrets never reach a log line: the Authorization header is redacted in every dump.
 class RequestJob : public QObject
 {
@@ -31,6 +33,10 @@ public:
     // 10^12 it is milliseconds), clamped to [0, maxMs]; -1 when neither header is usable. Retry-After wins.
     static int hintDelayMs(
         const QByteArray& retryAfter, const QByteArray& rateLimitReset, const QDateTime& now, int maxMs);
+    // The wait an answer with HTTP `status` asks for (design §5): Retry-After only on 429 and 503; X-RateLimit-Reset
+    // only on 429 or when X-RateLimit-Remaining is 0 (Bob sends the rate-limit headers on every answer). -1: none.
+    static int serverWaitMs(int status, const QByteArray& retryAfter, const QByteArray& rateLimitRemaining,
+        const QByteArray& rateLimitReset, const QDateTime& now, int maxMs);
 
 Q_SIGNALS:
     void finished(const HttpResponse& response); // any 2xx
@@ -46,7 +52,7 @@ private:
     void scheduleRetry(int delayMs);
     void finishOk(const HttpResponse& response);
     void finishError(ApiError error);
-    int serverDelayMs(const QNetworkReply* reply) const; // Retry-After / X-RateLimit-Reset, -1 if none
+    int serverDelayMs(const QNetworkReply* reply, int status) const; // serverWaitMs for this reply
     void onReplyDestroyed(int attempt);
     void checkBodySize(QNetworkReply* reply, qint64 received);
     void retryOrFail(const ApiError& error, bool retry, int serverDelay);

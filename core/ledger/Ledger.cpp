@@ -142,6 +142,34 @@ const QList<Migration>& migrations()
                                " PRIMARY KEY (target, ashby_user_id)"
                                ")"),
             }},
+        {5,
+            {
+                // The `unknown` state (design §5): SQLite cannot change a CHECK constraint, so the table is rebuilt.
+                QStringLiteral("CREATE TABLE push_records_v5 ("
+                               " application_id TEXT NOT NULL,"
+                               " target TEXT NOT NULL CHECK (target <> ''),"
+                               " state TEXT NOT NULL DEFAULT 'ready'"
+                               "  CHECK (state IN ('ready','sending','pushed','failed','exists','skipped','unknown')),"
+                               " remote_id TEXT NOT NULL DEFAULT '',"
+                               " reason TEXT NOT NULL DEFAULT '',"
+                               " transient INTEGER NOT NULL DEFAULT 0,"
+                               " attempts INTEGER NOT NULL DEFAULT 0,"
+                               " attempt_id TEXT NOT NULL DEFAULT '',"
+                               " owner_id TEXT NOT NULL DEFAULT '',"
+                               " updated_at TEXT NOT NULL,"
+                               " PRIMARY KEY (application_id, target),"
+                               " FOREIGN KEY (application_id) REFERENCES hires (application_id)"
+                               ")"),
+                QStringLiteral(
+                    "INSERT INTO push_records_v5 (application_id, target, state, remote_id, reason, transient,"
+                    " attempts, attempt_id, owner_id, updated_at)"
+                    " SELECT application_id, target, state, remote_id, reason, transient, attempts,"
+                    " attempt_id, owner_id, updated_at FROM push_records"),
+                QStringLiteral("DROP TABLE push_records"),
+                QStringLiteral("ALTER TABLE push_records_v5 RENAME TO push_records"),
+                QStringLiteral("CREATE INDEX push_records_by_target_state ON push_records (target, state)"),
+                QStringLiteral("CREATE INDEX push_records_by_state ON push_records (state)"),
+            }},
     };
     return steps;
 }
@@ -970,13 +998,13 @@ bool Ledger::finishSending(const QString& applicationId, const QString& target, 
     return true;
 }
 
-bool Ledger::setState(
-    const QString& applicationId, const QString& target, PushState state, const QString& reason, QString* error)
+bool Ledger::setState(const QString& applicationId, const QString& target, PushState seen, PushState state,
+    const QString& reason, QString* error)
 {
     const QString operation = QStringLiteral("setState(%1)").arg(recordName(applicationId, target));
-    if (state == PushState::Sending) {
-        return failWith(
-            &m_lastError, error, operation, QStringLiteral("a record moves to \"sending\" only through beginSending"));
+    if (state == PushState::Sending || seen == PushState::Sending) {
+        return failWith(&m_lastError, error, operation,
+            QStringLiteral("a record moves into and out of \"sending\" only through beginSending and finishSending"));
     }
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QString message;
@@ -986,23 +1014,29 @@ bool Ledger::setState(
     }
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE push_records SET state = ?, reason = ?, transient = 0, owner_id = '',"
-                                  " updated_at = ? WHERE application_id = ? AND target = ?"));
+                                  " updated_at = ? WHERE application_id = ? AND target = ? AND state = ?"));
     update.bindValue(0, text(pushStateName(state)));
     update.bindValue(1, text(reason));
     update.bindValue(2, text(nowText()));
     update.bindValue(3, text(applicationId));
     update.bindValue(4, text(target));
+    update.bindValue(5, text(pushStateName(seen)));
     if (!update.exec()) {
         return failWith(&m_lastError, error, operation, sqlMessage(update.lastError()));
     }
     if (update.numRowsAffected() != 1) {
-        return failWith(&m_lastError, error, operation, QStringLiteral("the record does not exist"));
+        return failWith(&m_lastError, error, operation,
+            QStringLiteral("the record %1, not %2 as it was when read; nothing was changed")
+                .arg(describeRecord(db, applicationId, target), pushStateName(seen)));
     }
     AuditEntry audit;
     audit.target = target;
     audit.applicationId = applicationId;
     audit.action = QStringLiteral("state");
     audit.detail = reason.isEmpty() ? pushStateName(state) : QStringLiteral("%1: %2").arg(pushStateName(state), reason);
+    if (seen == PushState::Unknown && state == PushState::Pushed) {
+        audit.action = QStringLiteral("resolve");
+    }
     if (!insertAudit(db, audit, &message) || !transaction.commit(&message)) {
         return failWith(&m_lastError, error, operation, message);
     }

@@ -102,9 +102,11 @@ public:
         const QString& remoteId, const QString& reason, bool transient, const AuditEntry& audit,
         QString* error = nullptr);
 
-    // Admin actions (skip, reset to ready, ...): unconditional state change plus an audit line, one transaction.
-    bool setState(const QString& applicationId, const QString& target, PushState state, const QString& reason,
-        QString* error = nullptr);
+    // Admin actions (skip, mark as received, ...) and validation failures: a compare-and-set from `seen`, the state the
+    // caller read, to `state`, with an audit line, in one transaction. Refused (false, *error says what it is now)
+    // when the record changed meanwhile — another process may be sending it.
+    bool setState(const QString& applicationId, const QString& target, PushState seen, PushState state,
+        const QString& reason, QString* error = nullptr);
 
     // --- audit -----------------------------------------------------------------------------------------------
     bool appendAudit(const AuditEntry& entry, QString* error = nullptr);

@@ -5,13 +5,14 @@
 
 namespace {
 
-constexpr std::array<std::pair<PushState, QLatin1StringView>, 6> kNames {{
+constexpr std::array<std::pair<PushState, QLatin1StringView>, 7> kNames {{
     {PushState::Ready, QLatin1StringView("ready")},
     {PushState::Sending, QLatin1StringView("sending")},
     {PushState::Pushed, QLatin1StringView("pushed")},
     {PushState::Failed, QLatin1StringView("failed")},
     {PushState::Exists, QLatin1StringView("exists")},
     {PushState::Skipped, QLatin1StringView("skipped")},
+    {PushState::Unknown, QLatin1StringView("unknown")},
 }};
 
 } // namespace

@@ -5,8 +5,10 @@
 
 #include <optional>
 
-// ready → sending → pushed, or failed (reason, attempts), exists (already an employee), skipped.
-enum class PushState { Ready, Sending, Pushed, Failed, Exists, Skipped };
+// ready → sending → pushed, or failed (reason, attempts), exists (already an employee), skipped; unknown when a send
+// may or may not have arrived and the target cannot be asked (Bob's Hire API): never re-sent until the admin decides.
+// Unknown comes last: the values are stored by name, and counted by the models up to Unknown.
+enum class PushState { Ready, Sending, Pushed, Failed, Exists, Skipped, Unknown };
 
 QString pushStateName(PushState state); // "ready", "sending", ...
 std::optional<PushState> pushStateFromName(const QString& name);

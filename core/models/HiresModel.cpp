@@ -18,20 +18,22 @@ namespace {
 int stateSortRank(PushState state)
 {
     switch (state) {
-    case PushState::Failed:
+    case PushState::Unknown:
         return 0;
-    case PushState::Ready:
+    case PushState::Failed:
         return 1;
-    case PushState::Sending:
+    case PushState::Ready:
         return 2;
-    case PushState::Exists:
+    case PushState::Sending:
         return 3;
-    case PushState::Skipped:
+    case PushState::Exists:
         return 4;
-    case PushState::Pushed:
+    case PushState::Skipped:
         return 5;
+    case PushState::Pushed:
+        return 6;
     }
-    return 6;
+    return 7;
 }
 
 bool isAscii(QStringView text)
@@ -503,6 +505,8 @@ QString HiresModel::stateLabel(PushState state)
         return tr("Exists");
     case PushState::Skipped:
         return tr("Skipped");
+    case PushState::Unknown:
+        return tr("Unknown");
     }
     return QString();
 }

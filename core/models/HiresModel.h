@@ -40,7 +40,7 @@ public:
     };
     Q_ENUM(Column)
 
-    static constexpr int StateCount = int(PushState::Skipped) + 1;
+    static constexpr int StateCount = int(PushState::Unknown) + 1;
 
     explicit HiresModel(const QStringList& targets, QObject* parent = nullptr);
 

@@ -10,7 +10,7 @@
 
 namespace {
 
-enum class Section { Sent, Exists, Failed };
+enum class Section { Sent, Exists, Failed, Unknown };
 
 QString targetDisplayName(const QString& target)
 {
@@ -38,6 +38,9 @@ std::optional<Section> sectionOf(const PushReport::Line& line)
     }
     if (state == QLatin1StringView("failed")) {
         return Section::Failed;
+    }
+    if (state == QLatin1StringView("unknown")) {
+        return Section::Unknown;
     }
     return std::nullopt; // ready, skipped, sending: not news for the recipients
 }
@@ -105,6 +108,8 @@ QString sectionTitle(Section section, const QString& targets)
         return QStringLiteral("Already in %1").arg(targets);
     case Section::Failed:
         return QStringLiteral("Failed");
+    case Section::Unknown:
+        return QStringLiteral("May have arrived in %1: please check").arg(targets);
     }
     return {};
 }
@@ -119,6 +124,10 @@ QString sectionHint(Section section)
                               "(an internal move or a rehire?).");
     case Section::Failed:
         return QStringLiteral("Not sent. Open Hirebridge to see the details and push them again.");
+    case Section::Unknown:
+        return QStringLiteral("The answer was lost, so these hires may or may not have arrived. Look for them (by the "
+                              "attempt id below) in ATS pending hires, then choose \"It arrived\" or \"Send again\" "
+                              "in Hirebridge. They are not sent again until someone decides.");
     }
     return {};
 }
@@ -189,12 +198,16 @@ QString subject(const PushReport& report)
     const int sent = hireCount(linesIn(report, Section::Sent));
     const int exists = hireCount(linesIn(report, Section::Exists));
     const int failed = hireCount(linesIn(report, Section::Failed));
+    const int unknown = hireCount(linesIn(report, Section::Unknown));
     QString text = QStringLiteral("Hirebridge: %1 sent to %2").arg(hires(sent), joinNames(targetsOf(report)));
     if (exists > 0) {
         text += QStringLiteral(", %1 already there").arg(exists);
     }
     if (failed > 0) {
         text += QStringLiteral(", %1 failed").arg(failed);
+    }
+    if (unknown > 0) {
+        text += QStringLiteral(", %1 to check").arg(unknown);
     }
     return text;
 }
@@ -211,7 +224,7 @@ QString text(const PushReport& report)
         out += QStringLiteral("\nPush run finished %1.").arg(when);
     }
     out += QLatin1Char('\n');
-    for (const Section section : {Section::Failed, Section::Sent, Section::Exists}) {
+    for (const Section section : {Section::Unknown, Section::Failed, Section::Sent, Section::Exists}) {
         const auto lines = linesIn(report, section);
         if (lines.isEmpty()) {
             continue;
@@ -228,7 +241,7 @@ QString text(const PushReport& report)
             out += QLatin1Char('\n');
             if (section != Section::Sent && !reasonOf(line).isEmpty()) {
                 out += QStringLiteral("  %1: %2\n")
-                           .arg(section == Section::Failed ? QStringLiteral("Reason") : QStringLiteral("Note"),
+                           .arg(section == Section::Exists ? QStringLiteral("Note") : QStringLiteral("Reason"),
                                reasonOf(line));
             }
             if (const QString ashby = safeLink(line.ashbyUrl); !ashby.isEmpty()) {
@@ -260,14 +273,14 @@ QString html(const PushReport& report)
         out += QStringLiteral("<br>\n<span style=\"color: #666;\">Push run finished %1.</span>").arg(escape(when));
     }
     out += QStringLiteral("</p>\n");
-    for (const Section section : {Section::Failed, Section::Sent, Section::Exists}) {
+    for (const Section section : {Section::Unknown, Section::Failed, Section::Sent, Section::Exists}) {
         const auto lines = linesIn(report, section);
         if (lines.isEmpty()) {
             continue;
         }
-        const QString colour = section == Section::Failed ? QStringLiteral("#b00020")
-            : section == Section::Sent                    ? QStringLiteral("#1b5e20")
-                                                          : QStringLiteral("#444");
+        const QString colour = section == Section::Failed || section == Section::Unknown ? QStringLiteral("#b00020")
+            : section == Section::Sent                                                   ? QStringLiteral("#1b5e20")
+                                                                                         : QStringLiteral("#444");
         out += QStringLiteral("<h2 style=\"font-size: 16px; color: %1;\">%2 (%3)</h2>\n")
                    .arg(colour, escape(sectionTitle(section, targets)))
                    .arg(lines.size());
@@ -281,7 +294,7 @@ QString html(const PushReport& report)
             }
             if (section != Section::Sent && !reasonOf(line).isEmpty()) {
                 out += QStringLiteral("<br>\n%1: %2")
-                           .arg(section == Section::Failed ? QStringLiteral("Reason") : QStringLiteral("Note"),
+                           .arg(section == Section::Exists ? QStringLiteral("Note") : QStringLiteral("Reason"),
                                escape(reasonOf(line)));
             }
             QStringList links;

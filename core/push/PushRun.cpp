@@ -18,6 +18,7 @@
 #include <QUuid>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <sys/types.h>
 
@@ -67,6 +68,7 @@ PushRun::PushRun(
 {
     qRegisterMetaType<PushRun::Item>();
     qRegisterMetaType<PushRun::Result>();
+    m_clock.start();
     if (m_options.ownerId.isEmpty()) {
         m_options.ownerId = currentOwnerId();
     }
@@ -125,6 +127,22 @@ bool PushRun::isOwnerAlive(const QString& ownerId)
     return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
+bool PushRun::markReceived(Ledger* ledger, const QString& applicationId, const QString& target, QString* error)
+{
+    const auto record = ledger->pushRecord(applicationId, target);
+    if (!record) {
+        *error = tr("Hire %1 has no record for %2.").arg(applicationId, target);
+        return false;
+    }
+    if (record->state != PushState::Unknown) {
+        *error = tr("Hire %1 is %2 in %3, not unknown: there is nothing to settle.")
+                     .arg(applicationId, pushStateName(record->state), target);
+        return false;
+    }
+    return ledger->setState(applicationId, target, PushState::Unknown, PushState::Pushed,
+        tr("Marked as arrived by the admin (attempt %1).").arg(record->attemptId), error);
+}
+
 PushRun::Item PushRun::itemFor(const Hire& hire, const PushRecord& record) const
 {
     Item item;
@@ -178,7 +196,8 @@ void PushRun::start()
             const auto it = m_records.constFind(row.applicationId);
             const PushState state = it == m_records.constEnd() ? PushState::Ready : it->state;
             // Only what --all-ready can act on is read in full: the rest is skipped without parsing its JSON.
-            if (state == PushState::Exists || state == PushState::Skipped
+            // `unknown` waits for the admin: it may have arrived, and the target cannot tell.
+            if (state == PushState::Exists || state == PushState::Skipped || state == PushState::Unknown
                 || (state == PushState::Failed && !it->transient)) {
                 continue;
             }
@@ -308,6 +327,16 @@ void PushRun::prepareOne(const QString& id)
         enqueue(w);
         return;
     }
+    case PushState::Unknown:
+        if (named && m_options.resend) {
+            break; // the admin looked and decided: sent once more, with the same attempt id
+        }
+        if (named) {
+            Item item = itemFor(*hire, record);
+            item.reason = record.reason.isEmpty() ? unknownReason(record.attemptId, QString()) : record.reason;
+            complete(item);
+        }
+        return;
     case PushState::Skipped:
         if (!named) {
             return;
@@ -330,7 +359,7 @@ void PushRun::prepareOne(const QString& id)
         item.state = PushState::Failed;
         item.reason = reason;
         if (!m_options.dryRun) {
-            m_ledger->setState(id, target, PushState::Failed, reason);
+            m_ledger->setState(id, target, record.state, PushState::Failed, reason);
         }
         complete(item);
         return;
@@ -355,7 +384,7 @@ void PushRun::prepareOne(const QString& id)
             item.state = PushState::Failed;
             item.reason = reason;
             if (!m_options.dryRun) {
-                m_ledger->setState(id, target, PushState::Failed, reason);
+                m_ledger->setState(id, target, record.state, PushState::Failed, reason);
             }
             complete(item);
             return;
@@ -422,6 +451,23 @@ void PushRun::pump()
 void PushRun::settle(const Item& item)
 {
     --m_inFlight;
+    if (const QString key = m_busyEmailOf.take(item.applicationId); !key.isEmpty()) {
+        m_emailsBusy.remove(key);
+        if (item.state == PushState::Pushed || item.state == PushState::Exists) {
+            DirectoryEntry entry;
+            entry.id = item.remoteId;
+            entry.email = key;
+            entry.displayName = item.name;
+            m_createdInRun.insert(key, entry);
+        } else if (item.state == PushState::Unknown) {
+            m_unknownInRun.insert(key, item.name);
+        }
+        // Hires that waited for this one go first, in their order.
+        const QList<Work> parked = m_parked.take(key);
+        for (auto it = parked.crbegin(); it != parked.crend(); ++it) {
+            m_queue.prepend(*it);
+        }
+    }
     complete(item);
     pump();
 }
@@ -448,9 +494,43 @@ void PushRun::process(const Work& work)
         return;
     }
 
+    if (!m_options.dryRun) {
+        const QString key = normalizedEmail(hire.email);
+        if (m_emailsBusy.contains(key)) {
+            m_parked[key].append(work); // goes on when the hire with this e-mail has settled
+            --m_inFlight;
+            return;
+        }
+        m_emailsBusy.insert(key);
+        m_busyEmailOf.insert(id, key);
+    }
+
     QString attemptId = newAttemptId();
     if (!m_options.dryRun) {
         QString error;
+        if (work.reconcile && !m_connector->canFindCreated()) {
+            // The earlier owner died mid-send and this target cannot be asked whether the hire arrived: the admin
+            // decides (design §5). Never sent again on our own.
+            attemptId = work.record.attemptId;
+            AuditEntry audit;
+            audit.target = target;
+            audit.applicationId = id;
+            audit.action = s("reconcile");
+            audit.attemptId = attemptId;
+            audit.detail = QStringLiteral("found in sending, owner %1 is gone; unknown").arg(work.record.ownerId);
+            const QString reason = unknownReason(attemptId, tr("the run sending it was interrupted"));
+            if (!m_ledger->finishSending(
+                    id, target, attemptId, PushState::Unknown, QString(), reason, false, audit, &error)) {
+                item.reason = tr("Being reconciled by another Hirebridge process.");
+                settle(item);
+                return;
+            }
+            item.state = PushState::Unknown;
+            item.reason = reason;
+            item.fresh = true;
+            settle(item);
+            return;
+        }
         if (work.reconcile) {
             // The earlier owner died mid-send. Move the record out of `sending` (only one process can); what it may
             // have sent is looked up before anything is sent again, with the same attempt id.
@@ -467,22 +547,23 @@ void PushRun::process(const Work& work)
                 settle(item);
                 return;
             }
-        } else if (work.record.state == PushState::Failed && work.record.transient
-            && !work.record.attemptId.isEmpty()) {
+        } else if ((work.record.state == PushState::Failed && work.record.transient)
+            || work.record.state == PushState::Unknown) {
             // The last try ended without a clear answer: the target may have it already, so the repeat keeps the
             // attempt id (the Hire API event carries it).
-            attemptId = work.record.attemptId;
+            if (!work.record.attemptId.isEmpty()) {
+                attemptId = work.record.attemptId;
+            }
         }
         if (!work.mappingError.isEmpty()) {
-            m_ledger->setState(id, target, PushState::Failed, work.mappingError);
+            m_ledger->setState(id, target, PushState::Failed, PushState::Failed, work.mappingError);
             item.state = PushState::Failed;
             item.reason = work.mappingError;
             settle(item);
             return;
         }
-        const QList<PushState> from = work.reconcile
-            ? QList<PushState> {PushState::Failed}
-            : QList<PushState> {PushState::Ready, PushState::Failed, PushState::Skipped};
+        // Compare-and-set from the state this run read (after a reconcile: the `failed` it just wrote).
+        const QList<PushState> from {work.reconcile ? PushState::Failed : work.record.state};
         if (!m_ledger->beginSending(id, target, from, attemptId, m_options.ownerId, &error)) {
             const auto now = m_ledger->pushRecord(id, target);
             if (now) {
@@ -500,6 +581,22 @@ void PushRun::process(const Work& work)
 
 void PushRun::lookup(const Work& work, Item item, const QString& attemptId)
 {
+    const QString key = normalizedEmail(work.hire.email);
+    if (const auto created = m_createdInRun.constFind(key); created != m_createdInRun.constEnd()) {
+        onExisting(work, item, attemptId, *created); // another hire of this run has this e-mail
+        return;
+    }
+    if (const auto other = m_unknownInRun.constFind(key); other != m_unknownInRun.constEnd()) {
+        AuditEntry audit;
+        audit.target = m_target;
+        audit.applicationId = work.hire.applicationId;
+        audit.action = s("unverifiable");
+        audit.attemptId = attemptId;
+        audit.detail = tr("Not sent: %1 has the same e-mail and may have reached %2; settle that hire first.")
+                           .arg(*other, name());
+        endSending(work, item, attemptId, PushState::Failed, QString(), audit.detail, false, audit);
+        return;
+    }
     if (m_connector->snapshotsDirectory()) {
         onExisting(work, item, attemptId, m_directory.byEmail(work.hire.email));
         return;
@@ -540,8 +637,7 @@ void PushRun::onExisting(
     const Work& work, Item item, const QString& attemptId, const std::optional<DirectoryEntry>& found)
 {
     const QString id = work.hire.applicationId;
-    const bool hireApi = m_rules.mode == DocumentRules::Mode::LinksInPayload;
-    if (found && work.mayHaveArrived && !hireApi) {
+    if (found && work.mayHaveArrived && m_connector->canFindCreated()) {
         // Our own earlier create arrived before the answer was lost: it is this hire, not a rehire.
         item.fresh = true;
         AuditEntry audit;
@@ -777,16 +873,129 @@ void PushRun::sendPayload(const Work& work, Item item, PayloadInput in)
         settle(item);
         return;
     }
-    const QByteArray bytes = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    postCreate(work, item, attemptId);
+}
+
+void PushRun::postCreate(const Work& work, Item item, const QString& attemptId)
+{
+    const QByteArray bytes = QJsonDocument(item.payload).toJson(QJsonDocument::Compact);
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const QString context = QStringLiteral("hire %1 (%2)").arg(id, hire.name);
+    const QString context = QStringLiteral("hire %1 (%2)").arg(work.hire.applicationId, work.hire.name);
     QPointer<PushRun> self(this);
     m_connector->create(
-        payload, context, [self, work, item, attemptId, hash](const ApiError& error, const CreateResult& result) {
+        item.payload, context, [self, work, item, attemptId, hash](const ApiError& error, const CreateResult& result) {
             if (self) {
                 self->onCreated(work, item, attemptId, hash, error, result);
             }
         });
+}
+
+QString PushRun::unknownReason(const QString& attemptId, const QString& what) const
+{
+    const QString advice = tr("%1 may have received it: look in ATS pending hires for attempt %2, then choose "
+                              "\"It arrived\" or \"Send again\".")
+                               .arg(name(), attemptId);
+    return what.isEmpty() ? advice : tr("No clear answer (%1). %2").arg(what, advice);
+}
+
+int PushRun::reconcilePatienceMs() const
+{
+    return m_options.reconcilePatienceMs >= 0 ? m_options.reconcilePatienceMs : m_connector->readLagMs();
+}
+
+void PushRun::reconcileCreate(
+    Work work, Item item, const QString& attemptId, AuditEntry audit, qint64 sinceMs, int round)
+{
+    if (m_stopping) {
+        const QString reason = tr("%1 may have created this employee; the run stopped before it could check. The next "
+                                  "push looks it up before sending.")
+                                   .arg(name());
+        audit.detail = reason;
+        endSending(work, item, attemptId, PushState::Failed, QString(), reason, true, audit);
+        return;
+    }
+    QPointer<PushRun> self(this);
+    m_connector->findByEmail(work.hire.email,
+        [self, work, item, attemptId, audit, sinceMs, round](
+            const ApiError& error, const std::optional<DirectoryEntry>& found) mutable {
+            if (!self) {
+                return;
+            }
+            if (!error.isError() && found) {
+                self->onReconciled(work, item, attemptId, *found);
+                return;
+            }
+            if (error.isError()) {
+                // Unchecked: failed, transient, with the send in the audit log, so the next push looks first.
+                const QString reason
+                    = tr("%1 may have created this employee, and looking it up failed: %2. The next push looks it up "
+                         "before sending.")
+                          .arg(self->name(), error.toString());
+                audit.detail = reason;
+                if (error.kind == ApiError::Kind::Unauthorized && !self->m_result.error.isError()) {
+                    self->m_result.error = error;
+                    self->m_stopping = true;
+                    self->m_queue.clear();
+                }
+                self->endSending(work, item, attemptId, PushState::Failed, QString(), reason, true, audit);
+                return;
+            }
+            const qint64 waited = self->m_clock.elapsed() - sinceMs;
+            const int patience = self->reconcilePatienceMs();
+            if (waited < patience) {
+                // A new employee can take a while to show up in reads: look again, 1 s, 2 s, 4 s … apart.
+                const qint64 delay = std::min<qint64>(qint64(1000) << std::min(round, 5), patience - waited);
+                QTimer::singleShot(std::chrono::milliseconds(delay), self.data(),
+                    [self, work, item, attemptId, audit, sinceMs, round] {
+                        if (self) {
+                            self->reconcileCreate(work, item, attemptId, audit, sinceMs, round + 1);
+                        }
+                    });
+                return;
+            }
+            constexpr int kMaxResends = 2;
+            if (work.resends >= kMaxResends) {
+                const QString reason
+                    = tr("%1 gave no clear answer %2 times and the employee was not found; the next push looks it up "
+                         "before sending.")
+                          .arg(self->name())
+                          .arg(work.resends + 1);
+                audit.detail = reason;
+                self->endSending(work, item, attemptId, PushState::Failed, QString(), reason, true, audit);
+                return;
+            }
+            // Not there after the read lag: it did not arrive. Sent again, same attempt id, same bytes.
+            ++work.resends;
+            work.mayHaveArrived = true;
+            qCInfo(lcPush).noquote() << QStringLiteral(
+                "%1: hire %2 not found after an interrupted create; sending again")
+                                            .arg(self->name(), work.hire.applicationId);
+            self->postCreate(work, item, attemptId);
+        });
+}
+
+void PushRun::onReconciled(const Work& work, Item item, const QString& attemptId, const DirectoryEntry& found)
+{
+    AuditEntry audit;
+    audit.target = m_target;
+    audit.applicationId = work.hire.applicationId;
+    audit.action = s("reconcile");
+    audit.attemptId = attemptId;
+    const QString reason
+        = tr("Found in %1 after an interrupted create (id %2); not created again.").arg(name(), found.id);
+    audit.detail = reason;
+    QString error;
+    if (!m_ledger->finishSending(
+            work.hire.applicationId, m_target, attemptId, PushState::Pushed, found.id, reason, false, audit, &error)) {
+        item.reason = error;
+        settle(item);
+        return;
+    }
+    item.state = PushState::Pushed;
+    item.remoteId = found.id;
+    item.reason = reason;
+    item.fresh = true;
+    uploadDocuments(work, item, found.id);
 }
 
 void PushRun::onCreated(const Work& work, Item item, const QString& attemptId, const QString& hash,
@@ -835,6 +1044,25 @@ void PushRun::onCreated(const Work& work, Item item, const QString& attemptId, c
         m_stopping = true;
         m_queue.clear();
         endSending(work, item, attemptId, PushState::Ready, QString(), error.toString(), false, audit);
+        return;
+    }
+    // A 2xx whose answer could not be read created the employee all the same.
+    const bool createdUnread = error.kind == ApiError::Kind::Parse && error.httpStatus >= 200 && error.httpStatus < 300;
+    if (error.ambiguous || createdUnread) {
+        if (!m_connector->canFindCreated()) {
+            const QString reason = unknownReason(attemptId, error.toString());
+            endSending(work, item, attemptId, PushState::Unknown, QString(), reason, false, audit);
+            return;
+        }
+        // Reconciled before anything is sent again (design §5). The send goes into the audit log now: if this
+        // process dies while looking, the next run sees it and looks first too.
+        m_ledger->appendAudit(audit);
+        AuditEntry reconcile;
+        reconcile.target = m_target;
+        reconcile.applicationId = id;
+        reconcile.action = s("reconcile");
+        reconcile.attemptId = attemptId;
+        reconcileCreate(work, item, attemptId, reconcile, m_clock.elapsed(), 0);
         return;
     }
     if (BobClient::isEmailTaken(error)) {
@@ -1051,7 +1279,8 @@ PushReport PushRun::report(const Result& result, const Ledger& ledger, const QHa
         if (!item.fresh || item.wouldSend) {
             continue;
         }
-        if (item.state != PushState::Pushed && item.state != PushState::Exists && item.state != PushState::Failed) {
+        if (item.state != PushState::Pushed && item.state != PushState::Exists && item.state != PushState::Failed
+            && item.state != PushState::Unknown) {
             continue;
         }
         PushReport::Line line;

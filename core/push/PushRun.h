@@ -6,6 +6,7 @@
 #include "http/ApiError.h"
 #include "ledger/PushState.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -44,6 +45,10 @@ public:
         bool dryRun = false;
         QString ownerId; // this process, see currentOwnerId()
         int maxParallel = 4;
+        // `resolve --resend`: named records in `unknown` are sent once more, with their attempt id.
+        bool resend = false;
+        // How long an interrupted create is looked for before it is sent again; -1: the connector's read lag.
+        int reconcilePatienceMs = -1;
     };
     struct Item
     {
@@ -89,6 +94,9 @@ public:
     // `targetUrls` maps a target to where an admin opens it in a browser (may be empty).
     static PushReport report(const Result& result, const Ledger& ledger, const QHash<QString, QString>& targetUrls);
     static bool isOwnerAlive(const QString& ownerId);
+    // "It arrived": the admin found an `unknown` hire in the target, so the record becomes `pushed` without sending
+    // anything. Refused (false, *error) when the record is not `unknown` (any more).
+    static bool markReceived(Ledger* ledger, const QString& applicationId, const QString& target, QString* error);
 
 Q_SIGNALS:
     void progress(int done, int total, const QString& message);
@@ -105,6 +113,7 @@ private:
         bool documentsOnly = false; // pushed already; only documents are outstanding
         std::optional<QJsonObject> fields; // mapped fields, when a mapping engine is set
         QString mappingError; // reconciled records only: the mapping now refuses the hire
+        int resends = 0; // creates sent again in this run after an ambiguous failure was not found
     };
     static QString errorText(const MappingResult& mapped);
 
@@ -122,6 +131,11 @@ private:
     void sendPayload(const Work& work, Item item, PayloadInput in);
     void onCreated(const Work& work, Item item, const QString& attemptId, const QString& hash, const ApiError& error,
         const CreateResult& result);
+    void postCreate(const Work& work, Item item, const QString& attemptId);
+    void reconcileCreate(Work work, Item item, const QString& attemptId, AuditEntry audit, qint64 sinceMs, int round);
+    void onReconciled(const Work& work, Item item, const QString& attemptId, const DirectoryEntry& found);
+    QString unknownReason(const QString& attemptId, const QString& what) const;
+    int reconcilePatienceMs() const;
     void endSending(const Work& work, Item item, const QString& attemptId, PushState outcome, const QString& remoteId,
         const QString& reason, bool transient, AuditEntry audit);
     void uploadDocuments(const Work& work, Item item, const QString& remoteId);
@@ -153,6 +167,13 @@ private:
     bool m_directoryRequested = false;
     static constexpr int kPrepareSliceMs = 8;
     QQueue<Work> m_queue;
+    // Within a run two hires with one e-mail are never both created: the second waits for the first (design §5).
+    QSet<QString> m_emailsBusy; // normalised e-mails with a hire in flight
+    QHash<QString, QString> m_busyEmailOf; // application id → its e-mail in m_emailsBusy
+    QHash<QString, QList<Work>> m_parked; // e-mail → works waiting for the hire in flight
+    QHash<QString, DirectoryEntry> m_createdInRun; // e-mail → the employee this run created or found
+    QHash<QString, QString> m_unknownInRun; // e-mail → the hire whose send ended `unknown`
+    QElapsedTimer m_clock;
     int m_inFlight = 0;
     int m_total = 0;
     int m_done = 0;

@@ -4,6 +4,8 @@
 #include <QMetaEnum>
 #include <QSet>
 
+#include <utility>
+
 FaultInjector::FaultInjector(const Settings& startup, quint32 seed)
     : m_startup(startup)
     , m_current(startup)
@@ -15,6 +17,21 @@ FaultInjector::FaultInjector(const Settings& startup, quint32 seed)
 bool FaultInjector::takeDropAfterHandling()
 {
     return m_current.dropAfterHandlingRate > 0.0 && m_afterRandom.generateDouble() < m_current.dropAfterHandlingRate;
+}
+
+int FaultInjector::takeCreateErrorAfterHandling()
+{
+    if (m_nextCreateErrorAfterHandling > 0) {
+        return std::exchange(m_nextCreateErrorAfterHandling, 0);
+    }
+    if (m_current.createErrorAfterHandlingRate <= 0.0) {
+        return 0;
+    }
+    const double roll = m_afterRandom.generateDouble();
+    if (roll >= m_current.createErrorAfterHandlingRate) {
+        return 0;
+    }
+    return m_afterRandom.bounded(2) == 0 ? 502 : 504;
 }
 
 FaultInjector::Action FaultInjector::nextAction()
@@ -106,6 +123,9 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("personioDropHireDate"),
         QStringLiteral("bobListIdsAccepted"),
         QStringLiteral("bobReadAfterWriteLagMs"),
+        QStringLiteral("createErrorAfterHandlingRate"),
+        QStringLiteral("createErrorAfterHandling"),
+        QStringLiteral("bobRateLimitHeaders"),
     };
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -127,8 +147,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
         && !isWholeNumber(changes.value(QStringLiteral("retryAfterSeconds")), 0, 3600)) {
         return invalid(QStringLiteral("retryAfterSeconds"), QStringLiteral("an integer 0..3600"));
     }
-    for (const QString& key :
-        {QStringLiteral("errorRate"), QStringLiteral("dropRate"), QStringLiteral("dropAfterHandlingRate")}) {
+    for (const QString& key : {QStringLiteral("errorRate"), QStringLiteral("dropRate"),
+             QStringLiteral("dropAfterHandlingRate"), QStringLiteral("createErrorAfterHandlingRate")}) {
         if (changes.contains(key) && !isRate(changes.value(key))) {
             return invalid(key, QStringLiteral("a number 0..1"));
         }
@@ -154,7 +174,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
     }
     for (const QString& key : {QStringLiteral("ashbyTokenExpired"), QStringLiteral("personioTokenExpired"),
              QStringLiteral("bamboohrRestrictedWorkEmail"), QStringLiteral("bamboohrDirectoryDisabled"),
-             QStringLiteral("personioDropHireDate"), QStringLiteral("bobListIdsAccepted")}) {
+             QStringLiteral("personioDropHireDate"), QStringLiteral("bobListIdsAccepted"),
+             QStringLiteral("bobRateLimitHeaders")}) {
         if (changes.contains(key) && !changes.value(key).isBool()) {
             return invalid(key, QStringLiteral("a boolean"));
         }
@@ -163,6 +184,12 @@ QString FaultInjector::apply(const QJsonObject& changes)
         const QString policy = changes.value(QStringLiteral("bamboohrListPolicy")).toString();
         if (policy != QLatin1String("reject") && policy != QLatin1String("drop")) {
             return invalid(QStringLiteral("bamboohrListPolicy"), QStringLiteral("\"reject\" or \"drop\""));
+        }
+    }
+    if (changes.contains(QStringLiteral("createErrorAfterHandling"))) {
+        const int status = changes.value(QStringLiteral("createErrorAfterHandling")).toInt(-1);
+        if (status != 0 && status != 500 && status != 502 && status != 504) {
+            return invalid(QStringLiteral("createErrorAfterHandling"), QStringLiteral("500, 502 or 504 (0 clears)"));
         }
     }
     if (changes.contains(QStringLiteral("bobReadAfterWriteLagMs"))
@@ -177,6 +204,12 @@ QString FaultInjector::apply(const QJsonObject& changes)
     m_current.retryAfterSeconds = changes.value(QStringLiteral("retryAfterSeconds")).toInt(m_current.retryAfterSeconds);
     m_current.dropAfterHandlingRate
         = changes.value(QStringLiteral("dropAfterHandlingRate")).toDouble(m_current.dropAfterHandlingRate);
+    m_current.createErrorAfterHandlingRate = changes.value(QStringLiteral("createErrorAfterHandlingRate"))
+                                                 .toDouble(m_current.createErrorAfterHandlingRate);
+    m_current.bobRateLimitHeaders
+        = changes.value(QStringLiteral("bobRateLimitHeaders")).toBool(m_current.bobRateLimitHeaders);
+    m_nextCreateErrorAfterHandling
+        = changes.value(QStringLiteral("createErrorAfterHandling")).toInt(m_nextCreateErrorAfterHandling);
     m_malformedPage = changes.value(QStringLiteral("ashbyMalformedPage")).toInt(m_malformedPage);
     m_truncatedPage = changes.value(QStringLiteral("ashbyTruncatedPage")).toInt(m_truncatedPage);
     m_wrongTypeApplicationId = changes.value(QStringLiteral("ashbyWrongType")).toString(m_wrongTypeApplicationId);
@@ -203,6 +236,7 @@ void FaultInjector::reset()
     m_current = m_startup;
     m_malformedPage = 0;
     m_truncatedPage = 0;
+    m_nextCreateErrorAfterHandling = 0;
     m_wrongTypeApplicationId.clear();
     m_tokenExpired = false;
     m_bobHireStatus = 0;
@@ -219,6 +253,9 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("dropRate"), m_current.dropRate},
         {QStringLiteral("retryAfterSeconds"), m_current.retryAfterSeconds},
         {QStringLiteral("dropAfterHandlingRate"), m_current.dropAfterHandlingRate},
+        {QStringLiteral("createErrorAfterHandlingRate"), m_current.createErrorAfterHandlingRate},
+        {QStringLiteral("createErrorAfterHandling"), m_nextCreateErrorAfterHandling},
+        {QStringLiteral("bobRateLimitHeaders"), m_current.bobRateLimitHeaders},
         {QStringLiteral("ashbyMalformedPage"), m_malformedPage},
         {QStringLiteral("ashbyTruncatedPage"), m_truncatedPage},
         {QStringLiteral("ashbyWrongType"), m_wrongTypeApplicationId},

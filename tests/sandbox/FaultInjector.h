@@ -21,6 +21,10 @@ public:
         // Not command-line knobs: set through POST /_sandbox/faults only.
         int retryAfterSeconds = 1; // Retry-After (and X-RateLimit-Reset = now + this) on the injected 429s
         double dropAfterHandlingRate = 0.0; // handled (side effects kept), then closed without the answer
+        // Creates only (a new employee or hire event): handled, then answered 502 or 504 as a gateway would.
+        double createErrorAfterHandlingRate = 0.0;
+        // Bob: X-RateLimit-Limit/Remaining/Reset on every answer, as the real Bob sends them (reference §7.1).
+        bool bobRateLimitHeaders = true;
     };
 
     // Behaviour switches of the HRIS fakes; not command-line knobs. reset() restores these defaults.
@@ -56,6 +60,9 @@ public:
     // For a request that was handled normally: whether to close its connection instead of answering (the client
     // then cannot know that its create arrived). Rolls its own dice, so the sequence of nextAction() is unchanged.
     bool takeDropAfterHandling();
+    // For a create that was handled: 0, or the gateway status (502/504) to answer instead of the real answer.
+    int takeCreateErrorAfterHandling();
+    bool bobRateLimitHeaders() const { return m_current.bobRateLimitHeaders; }
 
     bool takeMalformedPage(int page);
     bool takeTruncatedPage(int page);
@@ -81,6 +88,7 @@ private:
     QRandomGenerator m_afterRandom;
     quint64 m_requestCount = 0;
     int m_malformedPage = 0;
+    int m_nextCreateErrorAfterHandling = 0; // one-shot: the next create is handled, then answered with this status
     int m_truncatedPage = 0;
     QString m_wrongTypeApplicationId;
     bool m_tokenExpired = false;

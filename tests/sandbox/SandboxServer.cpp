@@ -12,6 +12,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcSandboxServer, "hirebridge.sandbox.server")
@@ -90,8 +91,17 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         reply = m_handler ? m_handler(request) : SandboxReply::empty(404);
         if (m_faults.takeDropAfterHandling()) {
             reply = SandboxReply::dropped(); // what the handler did (a stored hire) stays done
+        } else if (reply.status >= 200 && reply.status < 300 && isCreate(method, path)) {
+            // A gateway in front of the HR system timed out or choked after the employee was created.
+            if (const int status = m_faults.takeCreateErrorAfterHandling(); status > 0) {
+                reply = SandboxReply::raw(status, QByteArrayLiteral("text/html"),
+                    QByteArrayLiteral("<html><head><title>Bad Gateway</title></head><body>upstream</body></html>"));
+            }
         }
         break;
+    }
+    if (m_name == QLatin1String("bob") && m_faults.bobRateLimitHeaders()) {
+        addBobRateLimitHeaders(reply);
     }
     m_log.append(m_name, method, path, reply.status);
     qCInfo(lcSandboxServer).noquote() << m_name << method << path << "->"
@@ -121,6 +131,44 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         }
     });
     return true;
+}
+
+bool SandboxServer::isCreate(const QString& method, const QString& path) const
+{
+    if (method != QLatin1String("POST")) {
+        return false;
+    }
+    if (m_name == QLatin1String("bob")) {
+        return path == QLatin1String("/v1/people") || path.startsWith(QLatin1String("/hire/"));
+    }
+    if (m_name == QLatin1String("bamboohr")) {
+        return path.endsWith(QLatin1String("/v1/employees"));
+    }
+    if (m_name == QLatin1String("personio")) {
+        return path == QLatin1String("/v1/company/employees");
+    }
+    return false;
+}
+
+void SandboxServer::addBobRateLimitHeaders(SandboxReply& reply)
+{
+    for (const auto& header : std::as_const(reply.headers)) {
+        if (header.first.compare("X-RateLimit-Reset", Qt::CaseInsensitive) == 0) {
+            return; // an injected 429 set its own
+        }
+    }
+    // A one-minute window of 50 with requests to spare, as on most of Bob's answers: the reset time is when the
+    // window refills, not a wait.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now >= m_rateWindowEnd) {
+        m_rateWindowEnd = now + 60;
+        m_rateWindowCount = 0;
+    }
+    ++m_rateWindowCount;
+    const int remaining = std::max(1, 50 - m_rateWindowCount % 50);
+    reply.headers.append({QByteArrayLiteral("X-RateLimit-Limit"), QByteArrayLiteral("50")});
+    reply.headers.append({QByteArrayLiteral("X-RateLimit-Remaining"), QByteArray::number(remaining)});
+    reply.headers.append({QByteArrayLiteral("X-RateLimit-Reset"), QByteArray::number(m_rateWindowEnd)});
 }
 
 void SandboxServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)

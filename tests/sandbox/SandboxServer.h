@@ -43,9 +43,13 @@ protected:
 
 private:
     SandboxReply faultReply(int status) const;
+    bool isCreate(const QString& method, const QString& path) const;
+    void addBobRateLimitHeaders(SandboxReply& reply);
     static void write(QHttpServerResponder& responder, const SandboxReply& reply);
 
     QString m_name;
+    qint64 m_rateWindowEnd = 0; // Bob's rate-limit window: epoch seconds when it refills
+    int m_rateWindowCount = 0;
     FaultInjector& m_faults;
     RequestLog& m_log;
     Handler m_handler;

@@ -156,7 +156,12 @@
 //        bobReadAfterWriteLagMs: 0..600000; one-shot: personioTokenExpired: true.
 //        Also (no command-line flag): retryAfterSeconds: N (0..3600, default 1) = Retry-After of the injected 429s
 //        (Bob's X-RateLimit-Reset = now + N); dropAfterHandlingRate: P (0..1, default 0) = share of requests that
-//        are handled (a hire IS stored) and then closed without an answer, as a connection lost mid-send.
+//        are handled (a hire IS stored) and then closed without an answer, as a connection lost mid-send;
+//        createErrorAfterHandlingRate: P (0..1, default 0) = share of creates (Bob hire event or person, BambooHR
+//        and Personio employee) that are handled and then answered 502 or 504 with an HTML page, as a gateway that
+//        lost the answer; one-shot createErrorAfterHandling: 500|502|504 = the next create does so;
+//        bobRateLimitHeaders: bool (default true) = Bob's X-RateLimit-Limit/Remaining/Reset on every answer, the
+//        reset being the end of the current one-minute window (Remaining never 0 unless a 429 is injected).
 //   GET  /_sandbox/faults           POST /_sandbox/faults/reset (back to the command-line knobs and default
 //        switches; also lifts Personio's rate-limit windows and /auth lock-out)
 //   POST /_sandbox/ashby/hire [{"bigResume": true, "resumeBytes": N (default 6291456)}] -> {"applicationId",

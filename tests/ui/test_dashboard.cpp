@@ -182,7 +182,7 @@ void TestDashboard::stateFilter_andStartRange_showOnlyMatchingRows()
     auto* to = window.findChild<QDateEdit*>(QStringLiteral("startTo"));
     auto* clear = window.findChild<QToolButton*>(QStringLiteral("clearDatesButton"));
     QVERIFY(view && state && from && to && clear);
-    QCOMPARE(state->count(), 7);
+    QCOMPARE(state->count(), 8); // All and the seven states, `unknown` included
     QCOMPARE(state->currentText(), QStringLiteral("All"));
     QCOMPARE(from->text(), QStringLiteral("Any"));
     QCOMPARE(to->text(), QStringLiteral("Any"));

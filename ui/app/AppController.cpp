@@ -908,7 +908,13 @@ void AppController::onSkipRequested(const QList<QPair<QString, QString>>& items)
     QStringList errors;
     for (const auto& [applicationId, target] : items) {
         QString error;
-        if (!m_ledger->setState(applicationId, target, PushState::Skipped, tr("Skipped by the admin"), &error)) {
+        // From the state the admin saw: a record another process moved meanwhile is left alone, and said so.
+        const HiresModel* model = m_window->model();
+        const auto seen = model->stateAt(model->rowForApplication(applicationId), target);
+        if (!seen) {
+            continue;
+        }
+        if (!m_ledger->setState(applicationId, target, *seen, PushState::Skipped, tr("Skipped by the admin"), &error)) {
             errors << error;
         }
     }

@@ -304,8 +304,8 @@ QWidget* MainWindow::createFilterBar(QWidget* parent)
     m_stateFilter->setAccessibleName(tr("Filter by push state"));
     m_stateFilter->setToolTip(tr("Show hires with at least one target in this state"));
     m_stateFilter->addItem(tr("All"), -1);
-    for (const PushState state : {PushState::Ready, PushState::Failed, PushState::Pushed, PushState::Exists,
-             PushState::Skipped, PushState::Sending}) {
+    for (const PushState state : {PushState::Ready, PushState::Failed, PushState::Unknown, PushState::Pushed,
+             PushState::Exists, PushState::Skipped, PushState::Sending}) {
         m_stateFilter->addItem(HiresModel::stateLabel(state), int(state));
     }
     stateLabel->setBuddy(m_stateFilter);
@@ -866,8 +866,8 @@ void MainWindow::updateCountsLabel()
     parts << (shown == total ? tr("Hires: %1").arg(QLocale().toString(total))
                              : tr("Showing %1 of %2 hires").arg(QLocale().toString(shown), QLocale().toString(total)));
     // Attention first: failures before the calm states.
-    for (const PushState state : {PushState::Failed, PushState::Ready, PushState::Sending, PushState::Pushed,
-             PushState::Exists, PushState::Skipped}) {
+    for (const PushState state : {PushState::Unknown, PushState::Failed, PushState::Ready, PushState::Sending,
+             PushState::Pushed, PushState::Exists, PushState::Skipped}) {
         const int count = m_model->countInState(state);
         if (count > 0) {
             parts << tr("%1: %2", "state: count").arg(HiresModel::stateLabel(state), QLocale().toString(count));

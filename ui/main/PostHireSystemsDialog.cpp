@@ -165,6 +165,9 @@ QString PostHireSystemsDialog::stateText(const PostHireTarget& target)
         return remoteId.isEmpty() ? tr("Already an employee") : tr("Already an employee (id %1)").arg(remoteId);
     case PushState::Skipped:
         return reason.isEmpty() ? tr("Skipped") : tr("Skipped: %1").arg(reason);
+    case PushState::Unknown:
+        return reason.isEmpty() ? tr("May have arrived: check before sending again")
+                                : tr("May have arrived: %1").arg(reason);
     }
     return {};
 }

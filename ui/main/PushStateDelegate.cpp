@@ -33,6 +33,8 @@ QColor accent(PushState state, bool dark)
         return dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xb0, 0x24, 0x1c);
     case PushState::Exists:
         return dark ? QColor(0xc9, 0xa8, 0xff) : QColor(0x63, 0x3a, 0xae);
+    case PushState::Unknown:
+        return dark ? QColor(0xff, 0xa6, 0x57) : QColor(0x9a, 0x40, 0x00);
     case PushState::Skipped:
         break;
     }

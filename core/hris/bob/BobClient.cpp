@@ -274,6 +274,11 @@ void BobClient::findByEmail(const QString& email, LookupCallback done)
     connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, std::nullopt); });
 }
 
+bool BobClient::canFindCreated() const
+{
+    return m_config.mode != BobMode::HireApi;
+}
+
 DocumentRules BobClient::documentRules() const
 {
     DocumentRules rules;

@@ -39,6 +39,8 @@ public:
     QString target() const override { return QStringLiteral("bob"); }
     QString displayName() const override { return serverName(); }
     bool snapshotsDirectory() const override { return true; }
+    bool canFindCreated() const override;
+    int readLagMs() const override { return 20000; } // "up to ~20 s" (reference §3.1)
     void fetchDirectory(DirectoryCallback done) override { searchPeople(std::move(done)); }
     void findByEmail(const QString& email, LookupCallback done) override;
     DocumentRules documentRules() const override;

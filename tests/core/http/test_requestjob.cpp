@@ -126,6 +126,8 @@ private Q_SLOTS:
     void backoffMs_withJitter_staysBetweenHalfAndFull();
     void hintDelayMs_givenHeaders_returnsDelay_data();
     void hintDelayMs_givenHeaders_returnsDelay();
+    void serverWaitMs_givenStatusAndHeaders_appliesDesignRule_data();
+    void serverWaitMs_givenStatusAndHeaders_appliesDesignRule();
 
     // Against a local server
     void send_ok_finishesWithResponse();
@@ -133,6 +135,13 @@ private Q_SLOTS:
     void send_method_isSentAsGiven();
     void send_customAccept_isKept();
     void send_serverErrorTwice_retriesAndSucceeds();
+    void send_createGets503_isRetried();
+    void send_createGetsAmbiguous5xx_failsOnceAmbiguous_data();
+    void send_createGetsAmbiguous5xx_failsOnceAmbiguous();
+    void send_createTimesOut_failsAmbiguous();
+    void send_createConnectionRefused_isNotAmbiguous();
+    void send_503WithRateLimitHeadersToSpare_usesOwnBackoff();
+    void send_rateLimited_holdsThatEndpointOnly();
     void send_rateLimitedWithRetryAfter_waitsAtLeastThatLong();
     void send_rateLimitedWithRateLimitReset_waitsUntilReset();
     void send_retryAfterAboveMaximum_isClamped();
@@ -346,6 +355,37 @@ void TestRequestJob::hintDelayMs_givenHeaders_returnsDelay_data()
     QTest::newRow("retry-after wins") << now << QByteArray("1") << QByteArray::number(nowSecs + 30) << 1000;
 }
 
+void TestRequestJob::serverWaitMs_givenStatusAndHeaders_appliesDesignRule_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<QByteArray>("remaining");
+    QTest::addColumn<QByteArray>("reset");
+    QTest::addColumn<int>("expected");
+    const QByteArray inAMinute = "1700000060"; // `now` below is 1700000000
+    QTest::newRow("503, limit to spare: own backoff") << 503 << QByteArray() << QByteArray("49") << inAMinute << -1;
+    QTest::newRow("502, limit to spare: own backoff") << 502 << QByteArray() << QByteArray("49") << inAMinute << -1;
+    QTest::newRow("500, no remaining header") << 500 << QByteArray() << QByteArray() << inAMinute << -1;
+    QTest::newRow("429: reset") << 429 << QByteArray() << QByteArray("0") << inAMinute << 60000;
+    QTest::newRow("429 without remaining: reset") << 429 << QByteArray() << QByteArray() << inAMinute << 60000;
+    QTest::newRow("503, limit spent: reset") << 503 << QByteArray() << QByteArray("0") << inAMinute << 60000;
+    QTest::newRow("503 Retry-After") << 503 << QByteArray("2") << QByteArray("49") << inAMinute << 2000;
+    QTest::newRow("429 Retry-After wins") << 429 << QByteArray("3") << QByteArray("0") << inAMinute << 3000;
+    QTest::newRow("502 Retry-After ignored") << 502 << QByteArray("30") << QByteArray() << QByteArray() << -1;
+    QTest::newRow("500 Retry-After ignored") << 500 << QByteArray("30") << QByteArray("0") << QByteArray() << -1;
+}
+
+void TestRequestJob::serverWaitMs_givenStatusAndHeaders_appliesDesignRule()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(QByteArray, remaining);
+    QFETCH(QByteArray, reset);
+    QFETCH(int, expected);
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1700000000, QTimeZone::utc());
+    QCOMPARE(RequestJob::serverWaitMs(status, retryAfter, remaining, reset, now, 60000), expected);
+}
+
 void TestRequestJob::hintDelayMs_givenHeaders_returnsDelay()
 {
     QFETCH(QDateTime, now);
@@ -427,13 +467,126 @@ void TestRequestJob::send_serverErrorTwice_retriesAndSucceeds()
     m_server->route("/flaky", [](const RawRequest& r) {
         return r.hit < 2 ? RawReply::withStatus(500, "oops") : RawReply::ok(R"({"ok":true})");
     });
-    // Not idempotent: 5xx is retried anyway, the server said it did not process the request.
-    JobWatch w(m_client->send(makeRequest(m_server->url(QStringLiteral("/flaky")), false)));
+    JobWatch w(m_client->send(makeRequest(m_server->url(QStringLiteral("/flaky")))));
     WAIT_DONE(w);
     QCOMPARE(w.finished.count(), 1);
     QCOMPARE(w.response().attempts, 3);
     QCOMPARE(m_server->hits("/flaky"), 3);
     QCOMPARE(m_client->requestCount(), 3);
+}
+
+void TestRequestJob::send_createGets503_isRetried()
+{
+    m_server->route("/create", [](const RawRequest& r) {
+        return r.hit < 2 ? RawReply::withStatus(503, "busy") : RawReply::ok(R"({"id":"1"})");
+    });
+    // A 503 says the server did not handle it: a create may go again.
+    JobWatch w(m_client->send(makeRequest(m_server->url(QStringLiteral("/create")), false)));
+    WAIT_DONE(w);
+    QCOMPARE(w.finished.count(), 1);
+    QCOMPARE(m_server->hits("/create"), 3);
+}
+
+void TestRequestJob::send_createGetsAmbiguous5xx_failsOnceAmbiguous_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::newRow("500") << 500;
+    QTest::newRow("502 gateway") << 502;
+    QTest::newRow("504 gateway timeout") << 504;
+}
+
+void TestRequestJob::send_createGetsAmbiguous5xx_failsOnceAmbiguous()
+{
+    QFETCH(int, status);
+    // The gateway answers after the work was done: sending again would create a second employee.
+    m_server->route("/create", [&](const RawRequest&) { return RawReply::withStatus(status, "Bad Gateway"); });
+    JobWatch w(m_client->send(makeRequest(m_server->url(QStringLiteral("/create")), false)));
+    WAIT_DONE(w);
+    QCOMPARE(w.failed.count(), 1);
+    QCOMPARE(w.error().kind, ApiError::Kind::Server);
+    QCOMPARE(w.error().httpStatus, status);
+    QVERIFY(w.error().ambiguous);
+    QVERIFY(w.error().retryable);
+    QCOMPARE(m_server->hits("/create"), 1);
+
+    // The same answer to a read is retried as before, and never called ambiguous.
+    m_server->route("/read", [&](const RawRequest&) { return RawReply::withStatus(status); });
+    JobWatch read(m_client->send(makeRequest(m_server->url(QStringLiteral("/read")))));
+    WAIT_DONE(read);
+    QCOMPARE(m_server->hits("/read"), 6);
+    QVERIFY(!read.error().ambiguous);
+}
+
+void TestRequestJob::send_createTimesOut_failsAmbiguous()
+{
+    m_server->route("/create", [](const RawRequest&) { return RawReply::hang(); });
+    HttpRequest request = makeRequest(m_server->url(QStringLiteral("/create")), false);
+    request.timeoutMs = 200;
+    JobWatch w(m_client->send(request));
+    WAIT_DONE(w);
+    QCOMPARE(w.error().kind, ApiError::Kind::Timeout);
+    QVERIFY(w.error().ambiguous);
+    QCOMPARE(m_server->hits("/create"), 1);
+}
+
+void TestRequestJob::send_createConnectionRefused_isNotAmbiguous()
+{
+    QUrl url(QStringLiteral("http://127.0.0.1/create"));
+    url.setPort(closedPort());
+    JobWatch w(m_client->send(makeRequest(url, false)));
+    WAIT_DONE(w);
+    QCOMPARE(w.error().kind, ApiError::Kind::Network);
+    QVERIFY(!w.error().ambiguous); // nothing reached a server
+}
+
+void TestRequestJob::send_503WithRateLimitHeadersToSpare_usesOwnBackoff()
+{
+    // Bob's headers on every answer: 49 requests left, the window refills in a minute. A 503 is not a rate limit, so
+    // the retry comes after our short backoff, not after the reset.
+    m_server->route("/flaky", [](const RawRequest& r) {
+        const QByteArray reset = QByteArray::number(QDateTime::currentSecsSinceEpoch() + 60);
+        RawReply reply = r.hit == 0 ? RawReply::withStatus(503) : RawReply::ok();
+        return reply.header("X-RateLimit-Limit", "50")
+            .header("X-RateLimit-Remaining", "49")
+            .header("X-RateLimit-Reset", reset);
+    });
+    QElapsedTimer clock;
+    clock.start();
+    JobWatch w(m_client->send(makeRequest(m_server->url(QStringLiteral("/flaky")))));
+    WAIT_DONE(w);
+    QCOMPARE(w.finished.count(), 1);
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestRequestJob::send_rateLimited_holdsThatEndpointOnly()
+{
+    RawHttpServer other;
+    QVERIFY(other.listen());
+    other.route("/ok", [](const RawRequest&) { return RawReply::ok(); });
+    m_server->route("/ok", [](const RawRequest&) { return RawReply::ok(); });
+    QElapsedTimer clock;
+    QList<qint64> hitsAt;
+    m_server->route("/limited", [&](const RawRequest& r) {
+        if (r.hit == 0) {
+            clock.start();
+            return RawReply::withStatus(429).header("Retry-After", "1");
+        }
+        hitsAt << clock.elapsed();
+        return RawReply::ok();
+    });
+    JobWatch limited(m_client->send(makeRequest(m_server->url(QStringLiteral("/limited")))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->hits("/limited"), 1, kWaitMs);
+    QTest::qWait(50); // the 429 has been read
+    // Another request to the limited endpoint waits for the limit as well; other endpoints and hosts do not.
+    JobWatch sameEndpoint(m_client->send(makeRequest(m_server->url(QStringLiteral("/limited")))));
+    JobWatch otherEndpoint(m_client->send(makeRequest(m_server->url(QStringLiteral("/ok")))));
+    JobWatch otherHost(m_client->send(makeRequest(other.url(QStringLiteral("/ok")))));
+    QTRY_VERIFY_WITH_TIMEOUT(otherHost.done() && otherEndpoint.done(), 500);
+    QVERIFY(!sameEndpoint.done());
+    WAIT_DONE(sameEndpoint);
+    WAIT_DONE(limited);
+    QCOMPARE(hitsAt.size(), 2);
+    QVERIFY2(hitsAt.first() >= 900, qPrintable(QString::number(hitsAt.first())));
 }
 
 void TestRequestJob::send_rateLimitedWithRetryAfter_waitsAtLeastThatLong()

@@ -174,7 +174,8 @@ private Q_SLOTS:
             Ledger ledger;
             QVERIFY(ledger.open(dir.path()));
             QVERIFY(ledger.upsertHires({makeHire(1), makeHire(2)}, {kBob}));
-            QVERIFY(ledger.setState(makeHire(2).applicationId, kBob, PushState::Skipped, QStringLiteral("intern")));
+            QVERIFY(ledger.setState(
+                makeHire(2).applicationId, kBob, PushState::Ready, PushState::Skipped, QStringLiteral("intern")));
             QVERIFY(ledger.setSyncToken(kStream, QStringLiteral("token-1")));
         }
         Ledger ledger;
@@ -447,7 +448,7 @@ private Q_SLOTS:
         const QString app = makeHire(1).applicationId;
         QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
         if (initial != PushState::Ready) {
-            QVERIFY(ledger.setState(app, kBob, initial, QStringLiteral("because")));
+            QVERIFY(ledger.setState(app, kBob, PushState::Ready, initial, QStringLiteral("because")));
         }
         const int auditBefore = int(ledger.audit(app).size());
         const QString attempt = newId();
@@ -585,10 +586,10 @@ private Q_SLOTS:
         const QString app = makeHire(1).applicationId;
         QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
         if (from != PushState::Ready) {
-            QVERIFY(ledger.setState(app, kBob, from, {}));
+            QVERIFY(ledger.setState(app, kBob, PushState::Ready, from, {}));
         }
         QString error;
-        QVERIFY2(ledger.setState(app, kBob, to, QStringLiteral("admin"), &error), qPrintable(error));
+        QVERIFY2(ledger.setState(app, kBob, from, to, QStringLiteral("admin"), &error), qPrintable(error));
         QCOMPARE(ledger.pushRecord(app, kBob)->state, to);
         QCOMPARE(ledger.pushRecord(app, kBob)->reason, QStringLiteral("admin"));
         const auto audit = ledger.audit(app);
@@ -605,11 +606,58 @@ private Q_SLOTS:
         const QString app = makeHire(1).applicationId;
         QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
         QString error;
-        QVERIFY(!ledger.setState(app, kBob, PushState::Sending, {}, &error));
-        QVERIFY(!ledger.setState(app, kPersonio, PushState::Skipped, {}, &error));
+        QVERIFY(!ledger.setState(app, kBob, PushState::Ready, PushState::Sending, {}, &error));
+        QVERIFY(!ledger.setState(app, kPersonio, PushState::Ready, PushState::Skipped, {}, &error));
         QVERIFY2(error.contains(QLatin1StringView("does not exist")), qPrintable(error));
         QCOMPARE(ledger.pushRecord(app, kBob)->state, PushState::Ready);
         QVERIFY(ledger.audit().isEmpty());
+    }
+
+    void setState_fromStaleState_isRefusedAndSenderKeepsItsResult()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        const QString app = makeHire(1).applicationId;
+        QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
+        const QString attempt = newId();
+        QVERIFY(ledger.beginSending(app, kBob, {PushState::Ready}, attempt, QStringLiteral("process-A")));
+        // A dashboard that still shows "ready" skips the hire while process A sends it: refused, and said why.
+        QString error;
+        QVERIFY(!ledger.setState(app, kBob, PushState::Ready, PushState::Skipped, QStringLiteral("admin"), &error));
+        QVERIFY2(error.contains(QLatin1StringView("sending")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1StringView("not ready")), qPrintable(error));
+        // The sender still records its result, so the remote id is kept and nothing is sent twice.
+        QVERIFY(ledger.finishSending(
+            app, kBob, attempt, PushState::Pushed, QStringLiteral("emp-7"), {}, false, AuditEntry()));
+        QCOMPARE(ledger.pushRecord(app, kBob)->state, PushState::Pushed);
+        QCOMPARE(ledger.pushRecord(app, kBob)->remoteId, QStringLiteral("emp-7"));
+        // From the state actually read, the change goes through.
+        QVERIFY2(ledger.setState(app, kBob, PushState::Pushed, PushState::Skipped, {}, &error), qPrintable(error));
+    }
+
+    void unknownState_isStoredAndSettledByTheAdmin()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        const QString app = makeHire(1).applicationId;
+        QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
+        const QString attempt = newId();
+        QVERIFY(ledger.beginSending(app, kBob, {PushState::Ready}, attempt, QStringLiteral("o")));
+        QString error;
+        QVERIFY2(ledger.finishSending(app, kBob, attempt, PushState::Unknown, {}, QStringLiteral("may have arrived"),
+                     false, AuditEntry(), &error),
+            qPrintable(error));
+        QCOMPARE(ledger.pushRecord(app, kBob)->state, PushState::Unknown);
+        QCOMPARE(ledger.pushRecord(app, kBob)->attemptId, attempt);
+        QCOMPARE(pushStateName(PushState::Unknown), QStringLiteral("unknown"));
+        QCOMPARE(pushStateFromName(QStringLiteral("unknown")), std::optional<PushState>(PushState::Unknown));
+        QVERIFY2(
+            ledger.setState(app, kBob, PushState::Unknown, PushState::Pushed, QStringLiteral("it arrived"), &error),
+            qPrintable(error));
+        QCOMPARE(ledger.pushRecord(app, kBob)->state, PushState::Pushed);
+        QCOMPARE(ledger.audit(app).constLast().action, QStringLiteral("resolve"));
     }
 
     void ensurePushRecord_missingOrExisting_createsReadyOnce()
@@ -619,7 +667,7 @@ private Q_SLOTS:
         QVERIFY(ledger.open(dir.path()));
         const QString app = makeHire(1).applicationId;
         QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
-        QVERIFY(ledger.setState(app, kBob, PushState::Skipped, {}));
+        QVERIFY(ledger.setState(app, kBob, PushState::Ready, PushState::Skipped, {}));
         QVERIFY(ledger.ensurePushRecord(app, kBob));
         QCOMPARE(ledger.pushRecord(app, kBob)->state, PushState::Skipped);
         QVERIFY(ledger.ensurePushRecord(app, kPersonio));
@@ -636,7 +684,7 @@ private Q_SLOTS:
         QVERIFY(ledger.open(dir.path()));
         const QString app = makeHire(1).applicationId;
         QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob}));
-        QVERIFY(ledger.setState(app, kBob, PushState::Pushed, QStringLiteral("done")));
+        QVERIFY(ledger.setState(app, kBob, PushState::Ready, PushState::Pushed, QStringLiteral("done")));
         const auto before = ledger.pushRecord(app, kBob);
         const auto auditBefore = ledger.audit().size();
         QString error;
@@ -652,7 +700,7 @@ private Q_SLOTS:
         QCOMPARE(ledger.audit().size(), auditBefore);
 
         // Already sending for someone else: the message names the holder.
-        QVERIFY(ledger.setState(app, kBob, PushState::Ready, {}));
+        QVERIFY(ledger.setState(app, kBob, PushState::Pushed, PushState::Ready, {}));
         QVERIFY(ledger.beginSending(app, kBob, {PushState::Ready}, newId(), QStringLiteral("process-A")));
         QVERIFY(!ledger.beginSending(app, kBob, {PushState::Ready}, newId(), QStringLiteral("process-B"), &error));
         QVERIFY2(error.contains(QLatin1StringView("process-A")), qPrintable(error));
@@ -942,7 +990,8 @@ private Q_SLOTS:
             QVERIFY(ledger.open(dir.path()));
             filePath = ledger.filePath();
             QVERIFY(ledger.upsertHires({makeHire(1), makeHire(2)}, {kBob, kPersonio}));
-            QVERIFY(ledger.setState(makeHire(1).applicationId, kBob, PushState::Skipped, QStringLiteral("intern")));
+            QVERIFY(ledger.setState(
+                makeHire(1).applicationId, kBob, PushState::Ready, PushState::Skipped, QStringLiteral("intern")));
             QVERIFY(ledger.setSyncToken(kStream, QStringLiteral("token-v1")));
         }
         {

@@ -62,6 +62,9 @@ public:
             }
             if (failNext > 0) {
                 --failNext;
+                if (failAfterHandling) {
+                    events.append(QJsonDocument::fromJson(request.body()).object()); // a gateway lost the answer
+                }
                 return QHttpServerResponse(QByteArrayLiteral("application/json"), QByteArrayLiteral("{}"),
                     QHttpServerResponder::StatusCode(failStatus));
             }
@@ -87,6 +90,7 @@ public:
     int searches = 0;
     int failNext = 0;
     int failStatus = 500;
+    bool failAfterHandling = false;
 
 private:
     QHttpServer m_server;
@@ -169,6 +173,7 @@ private Q_SLOTS:
     {
         FakeBob bob;
         bob.failNext = 2; // both attempts of the first run
+        bob.failStatus = 503; // "not handled": the one 5xx after which a create may simply go again
         PushRun::Options o;
         o.applicationIds = {s("app-1")};
         run(bob, o);
@@ -181,6 +186,36 @@ private Q_SLOTS:
         QCOMPARE(bob.events.size(), 1);
         // A transient failure may have reached Bob: the repeat carries the same attempt id so Bob can recognise it.
         QCOMPARE(bob.events.first().value(s("source")).toObject().value(s("attemptId")).toString(), firstAttempt);
+    }
+
+    void push_gatewayErrorAfterHandling_endsUnknownAndIsNeverResentOnItsOwn()
+    {
+        FakeBob bob;
+        bob.failNext = 1;
+        bob.failStatus = 502;
+        bob.failAfterHandling = true;
+        PushRun::Options o;
+        o.applicationIds = {s("app-1")};
+        const auto first = run(bob, o);
+        QCOMPARE(bob.events.size(), 1); // sent once: no blind retry after a 502
+        QCOMPARE(state("app-1"), PushState::Unknown);
+        QCOMPARE(first.failedCount(), 1); // the CLI exits 1
+        const QString attemptId = m_ledger->pushRecord(s("app-1"), s("bob"))->attemptId;
+        QVERIFY2(m_ledger->pushRecord(s("app-1"), s("bob"))->reason.contains(attemptId),
+            qPrintable(m_ledger->pushRecord(s("app-1"), s("bob"))->reason));
+        // Neither --all-ready nor naming it sends it again: the admin decides.
+        run(bob, allReady());
+        const auto named = run(bob, o);
+        QCOMPARE(bob.events.size(), 1);
+        QCOMPARE(state("app-1"), PushState::Unknown);
+        QCOMPARE(named.failedCount(), 1);
+        // "Send again": once more, with the attempt id the admin looked for.
+        o.resend = true;
+        const auto resent = run(bob, o);
+        QCOMPARE(resent.failedCount(), 0);
+        QCOMPARE(bob.events.size(), 2);
+        QCOMPARE(bob.events.last().value(s("source")).toObject().value(s("attemptId")).toString(), attemptId);
+        QCOMPARE(state("app-1"), PushState::Pushed);
     }
 
     void push_badRequest_permanentFailureRetriedOnlyWhenNamed()
@@ -218,7 +253,14 @@ private Q_SLOTS:
         const QString deadOwner = PushRun::currentOwnerId().section(QLatin1Char('/'), 0, 0) + s("/999999999/x");
         QVERIFY(!PushRun::isOwnerAlive(deadOwner));
         QVERIFY(m_ledger->beginSending(s("app-1"), s("bob"), {PushState::Ready}, s("attempt-0"), deadOwner));
+        // The Hire API cannot be asked whether the event arrived: `unknown`, for the admin to settle.
         run(bob, allReady());
+        QCOMPARE(state("app-1"), PushState::Unknown);
+        QCOMPARE(bob.events.size(), 0);
+        PushRun::Options o;
+        o.applicationIds = {s("app-1")};
+        o.resend = true;
+        run(bob, o);
         QCOMPARE(state("app-1"), PushState::Pushed);
         QCOMPARE(bob.events.size(), 1);
         QCOMPARE(bob.events.first().value(s("source")).toObject().value(s("attemptId")).toString(), s("attempt-0"));
