@@ -292,6 +292,73 @@ int main(int argc, char* argv[])
     const int parallel = http.maxParallelPerHost();
     const double ideal = double(requests) * latencyMs / parallel;
 
+    // --- a push under faults: 10 × 503 and 5 × 429 from the Hire URL, Bob's rate-limit headers on every answer -------
+    // The same push of the first 200 hires, once without faults and once with them, each from a fresh ledger. The
+    // figure is the ratio; a 503 whose X-RateLimit-Reset is read as a wait would stall the run for a minute.
+    const int faultHires = qMin(200, hiredSeen);
+    const auto timedPush = [&](const QJsonObject& faults, double* ms, int* failed) {
+        QTemporaryDir pushDir;
+        Ledger pushLedger;
+        QString openError;
+        if (!pushLedger.open(pushDir.path(), &openError)) {
+            err << "bench_pipeline: " << openError << '\n';
+            return false;
+        }
+        HireSync again(&ashby, &pushLedger, HireSync::Options {false, {s("bob")}});
+        HireSync::Result againResult;
+        QObject::connect(&again, &HireSync::finished, [&](const HireSync::Result& r) { againResult = r; });
+        again.start();
+        if (!waitFor(&again, &HireSync::finished, 600000) || againResult.error.isError()) {
+            err << "bench_pipeline: sync failed: " << againResult.error.toString() << '\n';
+            return false;
+        }
+        PushRun::Options o;
+        for (const auto& row : pushLedger.hireRows()) {
+            if (o.applicationIds.size() < faultHires) {
+                o.applicationIds << row.applicationId;
+            }
+        }
+        sandbox.post(s("/faults"), faults);
+        PushRun run(&pushLedger, &bob, o);
+        PushRun::Result r;
+        QObject::connect(&run, &PushRun::finished, [&](const PushRun::Result& result) { r = result; });
+        QElapsedTimer t;
+        t.start();
+        run.start();
+        const bool finished = waitFor(&run, &PushRun::finished, 600000);
+        *ms = double(t.nsecsElapsed()) / 1e6;
+        sandbox.post(s("/faults/reset"));
+        *failed = r.failedCount();
+        if (!finished || r.error.isError()) {
+            err << "bench_pipeline: push under faults failed: " << r.error.toString() << '\n';
+            return false;
+        }
+        return true;
+    };
+    QJsonArray hireFaults;
+    QJsonArray only503;
+    for (int i = 0; i < 15; ++i) {
+        hireFaults.append(i % 3 == 2 ? 429 : 503); // 10 × 503 and 5 × 429, up front
+        if (i % 3 != 2) {
+            only503.append(503);
+        }
+    }
+    double faultFreeMs = 0;
+    double faultyMs = 0;
+    double only503Ms = 0;
+    int faultFreeFailed = 0;
+    int faultyFailed = 0;
+    int only503Failed = 0;
+    // The injected 429s carry X-RateLimit-Remaining 0 and a reset one second ahead: a real wait, kept to.
+    if (!timedPush(QJsonObject {{s("bobRateLimitHeaders"), true}}, &faultFreeMs, &faultFreeFailed)
+        || !timedPush(
+            QJsonObject {{s("bobRateLimitHeaders"), true}, {s("bobHireFaults"), only503}}, &only503Ms, &only503Failed)
+        || !timedPush(QJsonObject {{s("bobRateLimitHeaders"), true}, {s("bobHireFaults"), hireFaults},
+                          {s("retryAfterSeconds"), 1}},
+            &faultyMs, &faultyFailed)) {
+        return 1;
+    }
+
     // --- the cached hires: a ledger of them, written in slices (a fixture, not measured) ---------------------------
     QTemporaryDir bigDir;
     {
@@ -380,7 +447,7 @@ int main(int argc, char* argv[])
                .arg(qMax(pipelinePeakMb, coldPeakMb), 0, 'f', 1)
         << QStringLiteral("\"syncWallMs\":%9,\"syncWorstStallMs\":%1,\"pushWorstStallMs\":%2,\"pushStartCallMs\":%3,"
                           "\"pipelinePeakMemoryMb\":%4,\"coldStartMemoryMb\":%5,\"coldStartPeakMemoryMb\":%6,"
-                          "\"windowFilterWorstKeystrokeMs\":%7,\"windowFilterMeanKeystrokeMs\":%8}")
+                          "\"windowFilterWorstKeystrokeMs\":%7,\"windowFilterMeanKeystrokeMs\":%8,")
                .arg(syncStallMs, 0, 'f', 1)
                .arg(pushStallMs, 0, 'f', 1)
                .arg(pushStartMs, 0, 'f', 1)
@@ -390,6 +457,15 @@ int main(int argc, char* argv[])
                .arg(coldStart.value(s("windowFilterWorstKeystrokeMs")).toDouble(), 0, 'f', 2)
                .arg(coldStart.value(s("windowFilterMeanKeystrokeMs")).toDouble(), 0, 'f', 2)
                .arg(syncWallMs, 0, 'f', 1)
+        << QStringLiteral("\"faultPushHires\":%1,\"faultFreePushMs\":%2,\"fault503PushMs\":%3,\"fault503Ratio\":%4,"
+                          "\"faultPushMs\":%5,\"faultPushRatio\":%6,\"faultPushFailed\":%7}")
+               .arg(faultHires)
+               .arg(faultFreeMs, 0, 'f', 1)
+               .arg(only503Ms, 0, 'f', 1)
+               .arg(only503Ms / qMax(1.0, faultFreeMs), 0, 'f', 2)
+               .arg(faultyMs, 0, 'f', 1)
+               .arg(faultyMs / qMax(1.0, faultFreeMs), 0, 'f', 2)
+               .arg(faultyFailed + faultFreeFailed + only503Failed)
         << '\n';
     return 0;
 }

@@ -217,6 +217,76 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->receivedHires().size(), 0);
     }
 
+    // The Hire API cannot be asked whether an event arrived: after a gateway error the hire is `unknown`, push exits
+    // 1, nothing is re-sent on its own, and `resolve` settles it either way.
+    void push_gatewayErrorAfterBobStoredTheEvent_unknownUntilResolved()
+    {
+        QCOMPARE(runCli({s("sync")}, m_env).exitCode, 0);
+        const auto list = runCli({s("hires"), s("--json")}, m_env).json().array();
+        QStringList ids;
+        for (const auto& v : list) {
+            if (!v.toObject().value(s("email")).toString().isEmpty() && ids.size() < 2) {
+                ids << v.toObject().value(s("applicationId")).toString();
+            }
+        }
+        QCOMPARE(ids.size(), 2);
+        const auto stateOf = [&](const QString& id) {
+            for (const auto& v : runCli({s("hires"), s("--json")}, m_env).json().array()) {
+                if (v.toObject().value(s("applicationId")).toString() == id) {
+                    return v.toObject().value(s("targets")).toObject().value(s("bob")).toObject();
+                }
+            }
+            return QJsonObject();
+        };
+        for (const QString& id : ids) {
+            m_sandbox->post(s("/faults"), QJsonObject {{s("createErrorAfterHandling"), 504}});
+            auto push = runCli({s("push"), id, s("--json")}, m_env);
+            QVERIFY2(push.exitCode == 1, qPrintable(dump(push)));
+            const auto item = push.json().object().value(s("results")).toArray().at(0).toObject();
+            QCOMPARE(item.value(s("state")).toString(), s("unknown"));
+            QVERIFY2(item.value(s("reason")).toString().contains(s("pending hires")), qPrintable(dump(push)));
+            QCOMPARE(stateOf(id).value(s("state")).toString(), s("unknown"));
+            QVERIFY(!stateOf(id).value(s("attemptId")).toString().isEmpty());
+        }
+        const auto sentForThem = [&] {
+            int n = 0;
+            for (const auto& e : m_sandbox->receivedHires()) {
+                const QString app = e.toObject()
+                                        .value(s("body"))
+                                        .toObject()
+                                        .value(s("source"))
+                                        .toObject()
+                                        .value(s("applicationId"))
+                                        .toString();
+                n += ids.contains(app) ? 1 : 0;
+            }
+            return n;
+        };
+        QCOMPARE(sentForThem(), 2); // Bob stored both; the answers were lost
+        // Neither --all-ready nor naming them sends them again.
+        runCli({s("push"), s("--all-ready")}, m_env);
+        QCOMPARE(runCli({s("push"), ids.at(0)}, m_env).exitCode, 1);
+        QCOMPARE(sentForThem(), 2);
+
+        // The admin found the first in Bob: recorded as pushed, nothing sent.
+        const QString attempt = stateOf(ids.at(0)).value(s("attemptId")).toString();
+        auto received = runCli({s("resolve"), ids.at(0), s("--target"), s("bob"), s("--received"), s("--json")}, m_env);
+        QVERIFY2(received.exitCode == 0, qPrintable(dump(received)));
+        QCOMPARE(stateOf(ids.at(0)).value(s("state")).toString(), s("pushed"));
+        QVERIFY(!attempt.isEmpty());
+        QCOMPARE(sentForThem(), 2);
+        // The second is sent once more, with the attempt id the admin looked for: Bob shows one pending hire for it.
+        const QString attempt2 = stateOf(ids.at(1)).value(s("attemptId")).toString();
+        auto resend = runCli({s("resolve"), ids.at(1), s("--target"), s("bob"), s("--resend"), s("--json")}, m_env);
+        QVERIFY2(resend.exitCode == 0, qPrintable(dump(resend)));
+        QCOMPARE(stateOf(ids.at(1)).value(s("state")).toString(), s("pushed"));
+        QCOMPARE(stateOf(ids.at(1)).value(s("attemptId")).toString(), attempt2);
+        QCOMPARE(sentForThem(), 3);
+        // Settled records have nothing left to resolve: a usage error.
+        QCOMPARE(runCli({s("resolve"), ids.at(1), s("--target"), s("bob"), s("--received")}, m_env).exitCode, 2);
+        QCOMPARE(runCli({s("resolve"), ids.at(1)}, m_env).exitCode, 2);
+    }
+
     void credentials_wrong_exit3()
     {
         auto env = m_env;

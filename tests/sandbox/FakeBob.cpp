@@ -259,6 +259,18 @@ SandboxReply FakeBob::hire(const QHttpServerRequest& request)
         return error(
             forced, QStringLiteral("sandbox.injected"), QStringLiteral("Injected Hire API status %1").arg(forced));
     }
+    if (const int fault = m_faults.takeBobHireFault(); fault != 0) {
+        if (fault == 429) {
+            SandboxReply reply = error(429, QStringLiteral("rate.limit.exceeded"), QStringLiteral("Too many requests"));
+            const int wait = m_faults.retryAfterSeconds();
+            reply.headers.append({QByteArrayLiteral("X-RateLimit-Limit"), QByteArrayLiteral("50")});
+            reply.headers.append({QByteArrayLiteral("X-RateLimit-Remaining"), QByteArrayLiteral("0")});
+            reply.headers.append({QByteArrayLiteral("X-RateLimit-Reset"),
+                QByteArray::number(QDateTime::currentSecsSinceEpoch() + wait)});
+            return reply;
+        }
+        return error(fault, QStringLiteral("service.unavailable"), QStringLiteral("Injected Hire API fault"));
+    }
     const QByteArray body = request.body();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);

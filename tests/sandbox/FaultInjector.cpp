@@ -1,6 +1,7 @@
 #include "FaultInjector.h"
 
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QMetaEnum>
 #include <QSet>
 
@@ -126,6 +127,7 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("createErrorAfterHandlingRate"),
         QStringLiteral("createErrorAfterHandling"),
         QStringLiteral("bobRateLimitHeaders"),
+        QStringLiteral("bobHireFaults"),
     };
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -192,6 +194,17 @@ QString FaultInjector::apply(const QJsonObject& changes)
             return invalid(QStringLiteral("createErrorAfterHandling"), QStringLiteral("500, 502 or 504 (0 clears)"));
         }
     }
+    if (changes.contains(QStringLiteral("bobHireFaults"))) {
+        const QJsonValue list = changes.value(QStringLiteral("bobHireFaults"));
+        bool valid = list.isArray();
+        for (const QJsonValue& status : list.toArray()) {
+            const int code = status.toInt(-1);
+            valid = valid && (code == 429 || code == 500 || code == 502 || code == 503 || code == 504);
+        }
+        if (!valid) {
+            return invalid(QStringLiteral("bobHireFaults"), QStringLiteral("a list of 429, 500, 502, 503 or 504"));
+        }
+    }
     if (changes.contains(QStringLiteral("bobReadAfterWriteLagMs"))
         && !isWholeNumber(changes.value(QStringLiteral("bobReadAfterWriteLagMs")), 0, 600000)) {
         return invalid(QStringLiteral("bobReadAfterWriteLagMs"), QStringLiteral("an integer 0..600000"));
@@ -210,6 +223,12 @@ QString FaultInjector::apply(const QJsonObject& changes)
         = changes.value(QStringLiteral("bobRateLimitHeaders")).toBool(m_current.bobRateLimitHeaders);
     m_nextCreateErrorAfterHandling
         = changes.value(QStringLiteral("createErrorAfterHandling")).toInt(m_nextCreateErrorAfterHandling);
+    if (changes.contains(QStringLiteral("bobHireFaults"))) {
+        m_bobHireFaults.clear();
+        for (const QJsonValue& status : changes.value(QStringLiteral("bobHireFaults")).toArray()) {
+            m_bobHireFaults.append(status.toInt());
+        }
+    }
     m_malformedPage = changes.value(QStringLiteral("ashbyMalformedPage")).toInt(m_malformedPage);
     m_truncatedPage = changes.value(QStringLiteral("ashbyTruncatedPage")).toInt(m_truncatedPage);
     m_wrongTypeApplicationId = changes.value(QStringLiteral("ashbyWrongType")).toString(m_wrongTypeApplicationId);
@@ -240,6 +259,7 @@ void FaultInjector::reset()
     m_wrongTypeApplicationId.clear();
     m_tokenExpired = false;
     m_bobHireStatus = 0;
+    m_bobHireFaults.clear();
     m_personioTokenExpired = false;
     m_switches = Switches {};
 }
@@ -260,6 +280,7 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("ashbyTruncatedPage"), m_truncatedPage},
         {QStringLiteral("ashbyWrongType"), m_wrongTypeApplicationId},
         {QStringLiteral("bobHireStatus"), m_bobHireStatus},
+        {QStringLiteral("bobHireFaults"), qint64(m_bobHireFaults.size())},
         {QStringLiteral("ashbyTokenExpired"), m_tokenExpired},
         {QStringLiteral("personioTokenExpired"), m_personioTokenExpired},
         {QStringLiteral("bamboohrListPolicy"), m_switches.bamboohrListPolicy},

@@ -70,6 +70,8 @@ public:
     void clearWrongType() { m_wrongTypeApplicationId.clear(); }
     bool takeTokenExpired();
     int bobHireStatus() const { return m_bobHireStatus; }
+    // The next Hire URL posts answer these statuses in turn, before handling (0: none queued).
+    int takeBobHireFault() { return m_bobHireFaults.isEmpty() ? 0 : m_bobHireFaults.takeFirst(); }
     // One-shot: the Personio bearer token in use stops being valid (401 on its next use; /v1/auth issues a new one).
     bool takePersonioTokenExpired();
     const Switches& switches() const { return m_switches; }
@@ -93,6 +95,7 @@ private:
     QString m_wrongTypeApplicationId;
     bool m_tokenExpired = false;
     int m_bobHireStatus = 0;
+    QList<int> m_bobHireFaults;
     bool m_personioTokenExpired = false;
     Switches m_switches;
 };

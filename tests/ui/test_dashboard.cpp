@@ -132,6 +132,7 @@ private Q_SLOTS:
     void stateFilter_andStartRange_showOnlyMatchingRows();
     void tickSelected_action_ticksTickableSelectedRows();
     void skipAndRetry_actions_emitSelectedItemsInTheirStates();
+    void unknownHires_itArrivedAndSendAgain_actOnTheSelectedUnknownOnes();
     void detailsPane_clickRow_showsProvidersData();
     void screenshots_detailsPane_lightAndDark();
 };
@@ -331,6 +332,63 @@ void TestDashboard::skipAndRetry_actions_emitSelectedItemsInTheirStates()
     window.setBusy(true, QStringLiteral("Pushing to Bob…"));
     QVERIFY(!skip->isEnabled());
     QVERIFY(!retry->isEnabled());
+}
+
+void TestDashboard::unknownHires_itArrivedAndSendAgain_actOnTheSelectedUnknownOnes()
+{
+    {
+        // A usual day has no unknown hire: the two actions stay out of the way.
+        MainWindow window(m_targets);
+        window.setHires(m_hires, m_records);
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionArrived"))->isVisible());
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionSendAgain"))->isVisible());
+    }
+    QList<PushRecord> records = m_records;
+    int unknownIndex = -1;
+    for (int i = 0; i < records.size() && unknownIndex < 0; ++i) {
+        if (records.at(i).state == PushState::Failed && records.at(i).target == QLatin1String("bob")) {
+            unknownIndex = i;
+        }
+    }
+    QVERIFY(unknownIndex >= 0);
+    records[unknownIndex].state = PushState::Unknown;
+    records[unknownIndex].reason
+        = QStringLiteral("Bob may have received it: look in ATS pending hires for attempt a-1");
+    MainWindow window(m_targets);
+    QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.setHires(m_hires, records);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* view = window.findChild<QTableView*>(QStringLiteral("hiresView"));
+    auto* arrived = window.findChild<QAction*>(QStringLiteral("actionArrived"));
+    auto* sendAgain = window.findChild<QAction*>(QStringLiteral("actionSendAgain"));
+    QVERIFY(view && arrived && sendAgain);
+    QVERIFY(arrived->isVisible());
+    QVERIFY(window.findChild<QLabel*>(QStringLiteral("countsLabel"))->text().contains(QStringLiteral("Unknown: 1")));
+
+    const QModelIndex unknown = firstProxyIndexInState(view, PushState::Unknown);
+    const QModelIndex ready = firstProxyIndexInState(view, PushState::Ready);
+    QVERIFY(unknown.isValid() && ready.isValid());
+    QCOMPARE(unknown.data(Qt::DisplayRole).toString(), QStringLiteral("Unknown"));
+    selectRows(view, {ready});
+    QVERIFY(!arrived->isEnabled());
+    QVERIFY(!sendAgain->isEnabled());
+    selectRows(view, {ready, unknown});
+    QVERIFY(arrived->isEnabled());
+    QVERIFY(sendAgain->isEnabled());
+
+    QSignalSpy arrivedSpy(&window, &MainWindow::arrivedRequested);
+    QSignalSpy sendAgainSpy(&window, &MainWindow::sendAgainRequested);
+    const PushItems expected {{records.at(unknownIndex).applicationId, QStringLiteral("bob")}};
+    arrived->trigger();
+    QCOMPARE(arrivedSpy.count(), 1);
+    QCOMPARE(arrivedSpy.at(0).at(0).value<PushItems>(), expected);
+    sendAgain->trigger();
+    QCOMPARE(sendAgainSpy.count(), 1);
+    QCOMPARE(sendAgainSpy.at(0).at(0).value<PushItems>(), expected);
+
+    window.setBusy(true, QStringLiteral("Pushing to Bob…"));
+    QVERIFY(!arrived->isEnabled());
 }
 
 void TestDashboard::detailsPane_clickRow_showsProvidersData()

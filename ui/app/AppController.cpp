@@ -53,6 +53,8 @@ AppController::AppController(MainWindow* window, SecretStore* secrets, QObject* 
     connect(m_window, &MainWindow::auditExportRequested, this, &AppController::exportAudit);
     connect(m_window, &MainWindow::retryFailedRequested, this, &AppController::onPushRequested);
     connect(m_window, &MainWindow::skipRequested, this, &AppController::onSkipRequested);
+    connect(m_window, &MainWindow::arrivedRequested, this, &AppController::onArrivedRequested);
+    connect(m_window, &MainWindow::sendAgainRequested, this, &AppController::onSendAgainRequested);
     m_window->setDetailsProvider([this](const QString& applicationId) { return details(applicationId); });
     m_window->setHireLoader([this](const QString& id) { return m_ledger ? m_ledger->hire(id) : std::nullopt; });
     connect(m_window, &MainWindow::postHireRequested, this, &AppController::onPostHireRequested);
@@ -245,6 +247,35 @@ void AppController::onSyncRequested()
 
 void AppController::onPushRequested(const QList<QPair<QString, QString>>& items)
 {
+    requestPush(items, false);
+}
+
+void AppController::onSendAgainRequested(const QList<QPair<QString, QString>>& items)
+{
+    // The admin looked in the HR system and the hire is not there: sent once more, with the same attempt id.
+    requestPush(items, true);
+}
+
+void AppController::onArrivedRequested(const QList<QPair<QString, QString>>& items)
+{
+    if (busy() || !m_ledger) {
+        return;
+    }
+    QStringList errors;
+    for (const auto& [applicationId, target] : items) {
+        QString error;
+        if (!PushRun::markReceived(m_ledger.get(), applicationId, target, &error)) {
+            errors << error;
+        }
+    }
+    reloadView();
+    if (!errors.isEmpty()) {
+        m_window->showError(errors.join(QLatin1Char('\n')));
+    }
+}
+
+void AppController::requestPush(const QList<QPair<QString, QString>>& items, bool resend)
+{
     if (busy() || !m_ledger || !m_bob || items.isEmpty()) {
         return;
     }
@@ -280,34 +311,35 @@ void AppController::onPushRequested(const QList<QPair<QString, QString>>& items)
             missing << it.key();
         }
     }
-    pushWhenCataloguesReady(idsByTarget, missing);
+    pushWhenCataloguesReady(idsByTarget, missing, resend);
 }
 
-void AppController::pushWhenCataloguesReady(QHash<QString, QStringList> idsByTarget, QStringList missing)
+void AppController::pushWhenCataloguesReady(QHash<QString, QStringList> idsByTarget, QStringList missing, bool resend)
 {
     if (missing.isEmpty()) {
-        startPushRun(idsByTarget);
+        startPushRun(idsByTarget, resend);
         return;
     }
     // First push to a target: fetch its field list once so list values are checked before anything is sent.
     const QString target = missing.takeFirst();
     HrisConnector* connector = m_connectors.value(target);
     m_window->setBusy(true, tr("Reading %1's field list…").arg(connector->displayName()));
-    connector->fetchCatalog([this, idsByTarget, missing, target](const ApiError& error, const TargetCatalog& catalog) {
-        m_window->setBusy(false, QString());
-        if (!error.isError()) {
-            QString storeError;
-            ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError);
-            m_detailsEngines.clear();
-        } else if (error.isConnectionOrAuth()) {
-            m_window->showError(tr("Push stopped: %1").arg(error.toString()));
-            return;
-        }
-        pushWhenCataloguesReady(idsByTarget, missing);
-    });
+    connector->fetchCatalog(
+        [this, idsByTarget, missing, target, resend](const ApiError& error, const TargetCatalog& catalog) {
+            m_window->setBusy(false, QString());
+            if (!error.isError()) {
+                QString storeError;
+                ProfileStore::storeTargetCatalog(*m_ledger, catalog, &storeError);
+                m_detailsEngines.clear();
+            } else if (error.isConnectionOrAuth()) {
+                m_window->showError(tr("Push stopped: %1").arg(error.toString()));
+                return;
+            }
+            pushWhenCataloguesReady(idsByTarget, missing, resend);
+        });
 }
 
-void AppController::startPushRun(const QHash<QString, QStringList>& idsByTarget)
+void AppController::startPushRun(const QHash<QString, QStringList>& idsByTarget, bool resend)
 {
     if (busy()) {
         return;
@@ -337,6 +369,7 @@ void AppController::startPushRun(const QHash<QString, QStringList>& idsByTarget)
         part.connector = m_connectors.value(target);
         part.engine = engine.get();
         part.options.applicationIds = idsByTarget.value(target);
+        part.options.resend = resend;
         parts << part;
         m_engines[target] = std::move(engine);
     }

@@ -48,6 +48,8 @@ public:
     void openSettings();
     void exportAudit();
     void onSkipRequested(const QList<QPair<QString, QString>>& items);
+    void onArrivedRequested(const QList<QPair<QString, QString>>& items);
+    void onSendAgainRequested(const QList<QPair<QString, QString>>& items);
     // What the details pane shows: the hire, its records, the payload the mapping renders now, the audit history.
     HireDetails details(const QString& applicationId) const;
     bool exportAuditTo(const QString& file); // the dialog-free part, for tests
@@ -71,13 +73,14 @@ private:
     void reloadView();
     void onSyncRequested();
     void onPushRequested(const QList<QPair<QString, QString>>& items);
+    void requestPush(const QList<QPair<QString, QString>>& items, bool resend);
     void onCancelRequested();
     void onMappingRequested();
     // Recipients and SMTP from settings, the SMTP password from the SecretStore; then sends what earlier runs kept.
     void setUpNotifier();
     // ids per target ("bob" → [application ids]): fetches missing field catalogues first, then pushes.
-    void startPushRun(const QHash<QString, QStringList>& idsByTarget);
-    void pushWhenCataloguesReady(QHash<QString, QStringList> idsByTarget, QStringList missing);
+    void startPushRun(const QHash<QString, QStringList>& idsByTarget, bool resend);
+    void pushWhenCataloguesReady(QHash<QString, QStringList> idsByTarget, QStringList missing, bool resend);
     void refreshCatalog();
     void loadEditorCatalogs();
     void loadMappingTarget(const QString& target);

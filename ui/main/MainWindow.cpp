@@ -55,6 +55,7 @@ constexpr unsigned CheckableStates = bit(PushState::Ready) | bit(PushState::Fail
 constexpr unsigned PushableStates = bit(PushState::Ready) | bit(PushState::Failed);
 constexpr unsigned SkippableStates = bit(PushState::Ready) | bit(PushState::Failed);
 constexpr unsigned FailedStates = bit(PushState::Failed);
+constexpr unsigned UnknownStates = bit(PushState::Unknown);
 
 // A date edit at this value shows "Any": that bound of the start-date range is open.
 const QDate NoBound(2000, 1, 1);
@@ -93,7 +94,7 @@ MainWindow::MainWindow(const QStringList& targets, QWidget* parent)
     auto* separator2 = new QAction(this);
     separator2->setSeparator(true);
     m_view->addActions({m_postHireAction, m_confirmManagerAction, separator, m_tickSelectedAction, m_retryFailedAction,
-        m_skipAction, separator2, m_openAshbyAction, m_openHrisAction});
+        m_skipAction, m_arrivedAction, m_sendAgainAction, separator2, m_openAshbyAction, m_openHrisAction});
 
     updateCountsLabel();
     updatePlaceholder();
@@ -158,6 +159,30 @@ void MainWindow::createActions()
     m_retryFailedAction->setObjectName(QStringLiteral("actionRetryFailed"));
     m_retryFailedAction->setToolTip(tr("Send the selected hires again where they failed"));
     connect(m_retryFailedAction, &QAction::triggered, this, &MainWindow::onRetryFailedTriggered);
+
+    const auto forUnknown = [this](QAction* action, void (MainWindow::*signal)(const QList<QPair<QString, QString>>&)) {
+        connect(action, &QAction::triggered, this, [this, signal]() {
+            if (m_busy) {
+                return;
+            }
+            const auto items = selectedItemsInStates(UnknownStates);
+            if (items.isEmpty()) {
+                showStatus(tr("Nothing to settle: select hires whose state is Unknown."));
+                return;
+            }
+            Q_EMIT(this->*signal)(items);
+        });
+    };
+    m_arrivedAction = new QAction(tr("It a&rrived"), this);
+    m_arrivedAction->setObjectName(QStringLiteral("actionArrived"));
+    m_arrivedAction->setToolTip(tr("The selected unknown hires are in the HR system (you found their attempt id in "
+                                   "ATS pending hires): record them as pushed without sending"));
+    forUnknown(m_arrivedAction, &MainWindow::arrivedRequested);
+    m_sendAgainAction = new QAction(tr("Send a&gain"), this);
+    m_sendAgainAction->setObjectName(QStringLiteral("actionSendAgain"));
+    m_sendAgainAction->setToolTip(tr("The selected unknown hires are not in the HR system: send them once more, with "
+                                     "the same attempt id"));
+    forUnknown(m_sendAgainAction, &MainWindow::sendAgainRequested);
 
     m_detailsAction = new QAction(tr("&Details"), this);
     m_detailsAction->setObjectName(QStringLiteral("actionDetails"));
@@ -225,6 +250,8 @@ void MainWindow::createActions()
     hiresMenu->addAction(m_tickSelectedAction);
     hiresMenu->addAction(m_retryFailedAction);
     hiresMenu->addAction(m_skipAction);
+    hiresMenu->addAction(m_arrivedAction);
+    hiresMenu->addAction(m_sendAgainAction);
     hiresMenu->addSeparator();
     hiresMenu->addAction(m_openAshbyAction);
     hiresMenu->addAction(m_openHrisAction);
@@ -582,6 +609,7 @@ void MainWindow::onFilterTextChanged(const QString& text)
 void MainWindow::onStateCountsChanged()
 {
     updateCountsLabel();
+    updateActions(); // "It arrived" and "Send again" show while a hire is unknown
 }
 
 void MainWindow::onRowsShownChanged()
@@ -824,6 +852,12 @@ void MainWindow::updateActions()
     m_tickSelectedAction->setEnabled((selectedStates & CheckableStates) != 0);
     m_skipAction->setEnabled(!m_busy && (selectedStates & SkippableStates) != 0);
     m_retryFailedAction->setEnabled(!m_busy && (selectedStates & FailedStates) != 0);
+    const bool anyUnknown = (selectedStates & UnknownStates) != 0;
+    m_arrivedAction->setEnabled(!m_busy && anyUnknown);
+    m_sendAgainAction->setEnabled(!m_busy && anyUnknown);
+    // Only where they mean something: the usual day has no unknown hire.
+    m_arrivedAction->setVisible(anyUnknown || m_model->countInState(PushState::Unknown) > 0);
+    m_sendAgainAction->setVisible(m_arrivedAction->isVisible());
     const QString current = currentApplicationId();
     m_postHireAction->setEnabled(!m_busy && !current.isEmpty());
     m_confirmManagerAction->setEnabled(!m_busy && !current.isEmpty());

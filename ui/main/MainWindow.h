@@ -80,6 +80,10 @@ Q_SIGNALS:
     void skipRequested(const QList<QPair<QString, QString>>& items);
     // The selected rows' (applicationId, target) pairs whose record failed: send them again.
     void retryFailedRequested(const QList<QPair<QString, QString>>& items);
+    // The selected rows' pairs whose record is unknown (the answer was lost): the admin found them in the HR system
+    // ("It arrived"), or did not and sends them once more ("Send again").
+    void arrivedRequested(const QList<QPair<QString, QString>>& items);
+    void sendAgainRequested(const QList<QPair<QString, QString>>& items);
     void cancelRequested();
     void mappingRequested();
     void setupRequested();
@@ -149,6 +153,8 @@ private:
     QAction* m_openHrisAction = nullptr;
     QAction* m_skipAction = nullptr;
     QAction* m_retryFailedAction = nullptr;
+    QAction* m_arrivedAction = nullptr;
+    QAction* m_sendAgainAction = nullptr;
     QAction* m_detailsAction = nullptr;
     QAction* m_syncAction = nullptr;
     QAction* m_pushAction = nullptr;

@@ -6,6 +6,7 @@
 #include "push/PushBatch.h"
 #include "push/PushRun.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +76,11 @@ public:
                 done(createError, CreateResult());
                 return;
             }
+            if (gatewayErrorsBeforeCreating > 0) {
+                --gatewayErrorsBeforeCreating;
+                done(gatewayError(), CreateResult()); // the gateway failed before the server saw it
+                return;
+            }
             // What a server does: the person now exists (and a lost answer hides that from us).
             DirectoryEntry e;
             e.id = QStringLiteral("emp-%1").arg(created.size());
@@ -83,6 +89,11 @@ public:
             if (dropAnswers > 0) {
                 --dropAnswers;
                 done(ApiError::make(ApiError::Kind::Network, s("connection closed"), s("Scripted HR")), {});
+                return;
+            }
+            if (gatewayErrorsAfterCreating > 0) {
+                --gatewayErrorsAfterCreating;
+                done(gatewayError(), {});
                 return;
             }
             CreateResult r;
@@ -112,7 +123,17 @@ public:
     ApiError lookupError;
     QStringList createWarnings;
     int dropAnswers = 0;
+    int gatewayErrorsAfterCreating = 0; // 502 after the person was created (what RequestJob reports for a create)
+    int gatewayErrorsBeforeCreating = 0; // 502 and nobody was created
     int directoryFetches = 0;
+
+    static ApiError gatewayError()
+    {
+        ApiError e = ApiError::make(ApiError::Kind::Server, s("Bad Gateway"), s("Scripted HR"), 502);
+        e.retryable = true;
+        e.ambiguous = true;
+        return e;
+    }
 
 private:
     void later(std::function<void()> f) { QTimer::singleShot(0, this, f); }
@@ -120,10 +141,11 @@ private:
     QString m_target;
 };
 
-PushRun::Result runOnce(Ledger* ledger, HrisConnector* connector, const QStringList& ids)
+PushRun::Result runOnce(Ledger* ledger, HrisConnector* connector, const QStringList& ids, int patienceMs = 0)
 {
     PushRun::Options options;
     options.applicationIds = ids;
+    options.reconcilePatienceMs = patienceMs;
     PushRun run(ledger, connector, options);
     PushRun::Result result;
     bool finished = false;
@@ -177,6 +199,53 @@ private Q_SLOTS:
         QVERIFY2(second.items.at(0).reason.contains(s("interrupted")), qPrintable(second.items.at(0).reason));
         QCOMPARE(connector.created.size(), 1);
         QCOMPARE(m_ledger->pushRecord(s("app-1"), s("scripted"))->state, PushState::Pushed);
+    }
+
+    void gatewayErrorAfterCreate_lookedUpInTheSameRun_pushedWithoutASecondCreate()
+    {
+        ScriptedConnector connector(true);
+        connector.gatewayErrorsAfterCreating = 1;
+        auto r = runOnce(m_ledger.get(), &connector, {s("app-1")});
+        QCOMPARE(connector.created.size(), 1); // no blind retry after the 502
+        QCOMPARE(r.items.at(0).state, PushState::Pushed);
+        QCOMPARE(r.items.at(0).remoteId, s("emp-1"));
+        QVERIFY(r.items.at(0).ok);
+        QVERIFY2(r.items.at(0).reason.contains(s("interrupted")), qPrintable(r.items.at(0).reason));
+        QCOMPARE(connector.lookups, QStringList {s("one@example.org")});
+        QCOMPARE(m_ledger->pushRecord(s("app-1"), s("scripted"))->remoteId, s("emp-1"));
+    }
+
+    void gatewayErrorBeforeCreate_notFoundWithinPatience_sentOnceMore()
+    {
+        ScriptedConnector connector(false);
+        connector.gatewayErrorsBeforeCreating = 1;
+        QElapsedTimer clock;
+        clock.start();
+        auto r = runOnce(m_ledger.get(), &connector, {s("app-1")}, 1500);
+        // Looked up (1 + the manager), again after 1 s, then the create went once more: one employee.
+        QVERIFY2(clock.elapsed() >= 1400, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(connector.created.size(), 2);
+        QCOMPARE(connector.directory.entries().size(), 1);
+        QCOMPARE(r.items.at(0).state, PushState::Pushed);
+        QCOMPARE(connector.created.at(0), connector.created.at(1)); // the same bytes
+        QVERIFY(connector.lookups.count(s("one@example.org")) >= 3);
+    }
+
+    void sameEmailTwiceInOneRun_createdOnce_secondIsExists()
+    {
+        QVERIFY(m_ledger->upsertHires({makeHire(3, s(" ONE@example.org "))}, {s("scripted")}));
+        for (const bool snapshots : {true, false}) {
+            ScriptedConnector connector(snapshots);
+            auto r = runOnce(m_ledger.get(), &connector, {s("app-1"), s("app-3")});
+            QCOMPARE(connector.created.size(), 1);
+            QCOMPARE(r.items.size(), 2);
+            QCOMPARE(m_ledger->pushRecord(s("app-1"), s("scripted"))->state, PushState::Pushed);
+            QCOMPARE(m_ledger->pushRecord(s("app-3"), s("scripted"))->state, PushState::Exists);
+            QCOMPARE(m_ledger->pushRecord(s("app-3"), s("scripted"))->remoteId, s("emp-1"));
+            // Next round: fresh records.
+            QVERIFY(m_ledger->setState(s("app-1"), s("scripted"), PushState::Pushed, PushState::Ready, {}));
+            QVERIFY(m_ledger->setState(s("app-3"), s("scripted"), PushState::Exists, PushState::Ready, {}));
+        }
     }
 
     void existingBeforeAnySend_isExistsNotPushed()
