@@ -7,7 +7,8 @@ namespace {
 
 QString cell(QString value)
 {
-    if (!value.isEmpty() && QStringLiteral("=+-@").contains(value.front())) {
+    // A spreadsheet runs a cell that starts like a formula (or a TAB / CR that hides one): a quote keeps it text.
+    if (!value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.front())) {
         value.prepend(QLatin1Char('\''));
     }
     if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
@@ -47,6 +48,7 @@ bool AuditCsv::write(const QList<AuditEntry>& entries, const QString& filePath, 
         }
         return false;
     }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // it names hires and what was sent
     file.write(toCsv(entries));
     if (!file.commit()) {
         if (error) {

@@ -1,5 +1,7 @@
 #include "Ledger.h"
 
+#include "util/PrivateFiles.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
@@ -504,11 +506,19 @@ bool Ledger::open(const QString& directory, QString* error)
     if (directory.isEmpty()) {
         return failOpen(QStringLiteral("no data directory given"));
     }
-    QDir dir(directory);
-    if (!dir.mkpath(QStringLiteral("."))) {
-        return failOpen(QStringLiteral("cannot create the directory"));
+    QString privateError;
+    if (!PrivateFiles::makeDir(directory, &privateError)) {
+        return failOpen(privateError);
     }
+    QDir dir(directory);
     m_filePath = dir.absoluteFilePath(kFileName);
+    // Owner-only before SQLite opens it: SQLite gives its -wal and -shm files the mode of the database file.
+    if (!PrivateFiles::createPrivate(m_filePath, &privateError)) {
+        return failOpen(privateError);
+    }
+    for (const char* suffix : {"-wal", "-shm"}) {
+        PrivateFiles::restrictToOwner(m_filePath + QLatin1String(suffix));
+    }
 
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
         return failOpen(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
@@ -523,7 +533,7 @@ bool Ledger::open(const QString& directory, QString* error)
         // busy_timeout first: switching a fresh file to WAL needs a lock another process may briefly hold.
         const QStringList pragmas {QStringLiteral("PRAGMA busy_timeout = 10000"),
             QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
-            QStringLiteral("PRAGMA synchronous = NORMAL")};
+            QStringLiteral("PRAGMA synchronous = FULL")};
         for (const auto& pragma : pragmas) {
             QSqlQuery query(db);
             bool ok = query.exec(pragma);
@@ -563,6 +573,18 @@ bool Ledger::isOpen() const
 QString Ledger::filePath() const
 {
     return m_filePath;
+}
+
+int Ledger::synchronousLevel() const
+{
+    if (!isOpen()) {
+        return -1;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("PRAGMA synchronous")) || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toInt();
 }
 
 int Ledger::schemaVersion() const

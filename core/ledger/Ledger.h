@@ -73,6 +73,8 @@ public:
     void close();
     QString filePath() const;
     int schemaVersion() const;
+    // SQLite's synchronous level on this connection (2 = FULL: a committed state survives a power cut); -1 if closed.
+    int synchronousLevel() const;
     static int latestSchemaVersion();
 
     // --- hires -----------------------------------------------------------------------------------------------

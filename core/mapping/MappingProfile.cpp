@@ -445,6 +445,7 @@ bool MappingProfile::save(const QString& filePath, QString* error) const
         setError(error, QStringLiteral("cannot write the mapping %1: %2").arg(filePath, file.errorString()));
         return false;
     }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
         setError(error, QStringLiteral("cannot write the mapping %1: %2").arg(filePath, file.errorString()));

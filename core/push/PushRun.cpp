@@ -1,6 +1,7 @@
 #include "PushRun.h"
 
 #include "DocumentFetcher.h"
+#include "OwnerLiveness.h"
 #include "hris/ManagerMatcher.h"
 #include "hris/bob/BobClient.h"
 #include "ledger/Ledger.h"
@@ -11,16 +12,12 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QHostInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTimer>
 #include <QUuid>
 
-#include <cerrno>
 #include <chrono>
-#include <csignal>
-#include <sys/types.h>
 
 Q_LOGGING_CATEGORY(lcPush, "hirebridge.push", QtInfoMsg)
 
@@ -70,7 +67,7 @@ PushRun::PushRun(
     qRegisterMetaType<PushRun::Result>();
     m_clock.start();
     if (m_options.ownerId.isEmpty()) {
-        m_options.ownerId = currentOwnerId();
+        m_options.ownerId = OwnerLiveness::newRunOwnerId();
     }
     if (m_connector) {
         m_target = m_connector->target();
@@ -80,7 +77,10 @@ PushRun::PushRun(
     }
 }
 
-PushRun::~PushRun() = default;
+PushRun::~PushRun()
+{
+    OwnerLiveness::releaseRun(m_options.ownerId);
+}
 
 void PushRun::setDocumentSource(AshbyClient* ashby)
 {
@@ -93,38 +93,6 @@ void PushRun::setDocumentSource(AshbyClient* ashby)
 QString PushRun::name() const
 {
     return m_connector ? m_connector->displayName() : m_target;
-}
-
-QString PushRun::currentOwnerId()
-{
-    static const QString id = QStringLiteral("%1/%2/%3")
-                                  .arg(QHostInfo::localHostName())
-                                  .arg(QCoreApplication::applicationPid())
-                                  .arg(newAttemptId());
-    return id;
-}
-
-bool PushRun::isOwnerAlive(const QString& ownerId)
-{
-    const auto parts = ownerId.split(QLatin1Char('/'));
-    if (parts.size() != 3) {
-        return false;
-    }
-    if (parts.at(0) != QHostInfo::localHostName()) {
-        return true; // cannot check another machine: assume it is still working
-    }
-    if (ownerId == currentOwnerId()) {
-        return true;
-    }
-    bool ok = false;
-    const qint64 pid = parts.at(1).toLongLong(&ok);
-    if (!ok || pid <= 0) {
-        return false;
-    }
-    if (pid == QCoreApplication::applicationPid()) {
-        return false; // an earlier run of a process that reused our pid
-    }
-    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
 bool PushRun::markReceived(Ledger* ledger, const QString& applicationId, const QString& target, QString* error)
@@ -186,6 +154,7 @@ QList<FileRef> PushRun::outstandingDocuments(const Hire& hire, bool named) const
 
 void PushRun::start()
 {
+    OwnerLiveness::registerRun(m_options.ownerId);
     QList<QString> ids = m_options.applicationIds;
     m_named = QSet<QString>(ids.cbegin(), ids.cend());
     for (const auto& r : m_ledger->pushRecords(m_target)) {
@@ -310,7 +279,7 @@ void PushRun::prepareOne(const QString& id)
         return;
     }
     case PushState::Sending: {
-        if (isOwnerAlive(record.ownerId)) {
+        if (OwnerLiveness::isAlive(record.ownerId, record.updatedAt)) {
             if (named) {
                 Item item = itemFor(*hire, record);
                 item.reason = tr("Being pushed by another Hirebridge process right now.");
@@ -571,7 +540,18 @@ void PushRun::process(const Work& work)
                 item.remoteId = now->remoteId;
             }
             item.ok = now && (now->state == PushState::Pushed || now->state == PushState::Exists);
-            item.reason = item.ok ? now->reason : tr("Being pushed by another Hirebridge process right now.");
+            if (item.ok) {
+                item.reason = now->reason;
+            } else if (now && now->state == PushState::Sending && now->ownerId != m_options.ownerId) {
+                item.reason = tr("Being pushed by another Hirebridge process right now.");
+            } else if (now && now->state != work.record.state && !work.reconcile) {
+                item.reason = tr("Changed meanwhile (now %1), so it was not sent: look at it again.")
+                                  .arg(pushStateName(now->state));
+            } else {
+                // The state is as read, so the write itself failed: a read-only file, a full disk, a lock held too
+                // long. Say so; nothing was sent.
+                item.reason = tr("Not sent: the ledger could not record the start of the send: %1").arg(error);
+            }
             settle(item);
             return;
         }
@@ -984,18 +964,8 @@ void PushRun::onReconciled(const Work& work, Item item, const QString& attemptId
     const QString reason
         = tr("Found in %1 after an interrupted create (id %2); not created again.").arg(name(), found.id);
     audit.detail = reason;
-    QString error;
-    if (!m_ledger->finishSending(
-            work.hire.applicationId, m_target, attemptId, PushState::Pushed, found.id, reason, false, audit, &error)) {
-        item.reason = error;
-        settle(item);
-        return;
-    }
-    item.state = PushState::Pushed;
-    item.remoteId = found.id;
-    item.reason = reason;
-    item.fresh = true;
-    uploadDocuments(work, item, found.id);
+    recordOutcome(work, item, attemptId, PushState::Pushed, found.id, reason, false, audit,
+        [this, work, id = found.id](const Item& recorded) { uploadDocuments(work, recorded, id); });
 }
 
 void PushRun::onCreated(const Work& work, Item item, const QString& attemptId, const QString& hash,
@@ -1019,19 +989,8 @@ void PushRun::onCreated(const Work& work, Item item, const QString& attemptId, c
             item.warnings << result.warnings;
             audit.detail += QStringLiteral("; warnings: ") + result.warnings.join(s("; "));
         }
-        QString ledgerError;
-        if (!m_ledger->finishSending(
-                id, m_target, attemptId, PushState::Pushed, result.remoteId, reason, false, audit, &ledgerError)) {
-            item.state = PushState::Pushed;
-            item.remoteId = result.remoteId;
-            item.reason = ledgerError;
-            settle(item);
-            return;
-        }
-        item.state = PushState::Pushed;
-        item.remoteId = result.remoteId;
-        item.reason = reason;
-        uploadDocuments(work, item, result.remoteId);
+        recordOutcome(work, item, attemptId, PushState::Pushed, result.remoteId, reason, false, audit,
+            [this, work, id = result.remoteId](const Item& recorded) { uploadDocuments(work, recorded, id); });
         return;
     }
     audit.httpStatus = error.httpStatus;
@@ -1083,15 +1042,11 @@ void PushRun::onCreated(const Work& work, Item item, const QString& attemptId, c
                     : tr("Already an employee in %1 (id %2). Not created again.").arg(self->name(), remoteId);
                 audit.detail = reason;
                 if (state == PushState::Pushed && found) {
-                    QString ledgerError;
-                    if (self->m_ledger->finishSending(work.hire.applicationId, self->m_target, attemptId,
-                            PushState::Pushed, remoteId, reason, false, audit, &ledgerError)) {
-                        item.state = PushState::Pushed;
-                        item.remoteId = remoteId;
-                        item.reason = reason;
-                        self->uploadDocuments(work, item, remoteId);
-                        return;
-                    }
+                    PushRun* run = self.data();
+                    run->recordOutcome(work, item, attemptId, PushState::Pushed, remoteId, reason, false, audit,
+                        [run, work, remoteId](
+                            const Item& recorded) { run->uploadDocuments(work, recorded, remoteId); });
+                    return;
                 }
                 self->endSending(work, item, attemptId, state, remoteId, reason, false, audit);
             });
@@ -1103,19 +1058,47 @@ void PushRun::onCreated(const Work& work, Item item, const QString& attemptId, c
 void PushRun::endSending(const Work& work, Item item, const QString& attemptId, PushState outcome,
     const QString& remoteId, const QString& reason, bool transient, AuditEntry audit)
 {
-    const QString id = work.hire.applicationId;
-    QString ledgerError;
+    item.ok = outcome == PushState::Pushed || outcome == PushState::Exists;
+    recordOutcome(work, item, attemptId, outcome, remoteId, reason, transient, audit,
+        [this](const Item& recorded) { settle(recorded); });
+}
+
+void PushRun::recordOutcome(const Work& work, Item item, const QString& attemptId, PushState outcome,
+    const QString& remoteId, const QString& reason, bool transient, const AuditEntry& audit,
+    const std::function<void(const Item&)>& then, int tries)
+{
     item.state = outcome;
     item.remoteId = remoteId;
     item.reason = reason;
-    item.ok = outcome == PushState::Pushed || outcome == PushState::Exists;
     item.fresh = true;
-    if (!m_options.dryRun
-        && !m_ledger->finishSending(
-            id, m_target, attemptId, outcome, remoteId, reason, transient, audit, &ledgerError)) {
-        item.ok = false;
-        item.reason = ledgerError;
+    QString ledgerError;
+    if (m_options.dryRun
+        || m_ledger->finishSending(
+            work.hire.applicationId, m_target, attemptId, outcome, remoteId, reason, transient, audit, &ledgerError)) {
+        then(item);
+        return;
     }
+    // The ledger is locked by another program, or the disk is full: the answer must not be lost, so try again.
+    constexpr int kTries = 3;
+    if (tries < kTries) {
+        QPointer<PushRun> self(this);
+        QTimer::singleShot(std::chrono::milliseconds(500 << tries), this,
+            [self, work, item, attemptId, outcome, remoteId, reason, transient, audit, then, tries] {
+                if (self) {
+                    self->recordOutcome(
+                        work, item, attemptId, outcome, remoteId, reason, transient, audit, then, tries + 1);
+                }
+            });
+        return;
+    }
+    // Still not written: the record stays `sending` under this run's owner id, which dies with the run, so the next
+    // run reconciles it (looks the e-mail up, or marks it `unknown` where the target cannot be asked).
+    qCWarning(lcPush).noquote() << QStringLiteral("%1: hire %2: the ledger could not record \"%3\": %4")
+                                       .arg(name(), work.hire.applicationId, pushStateName(outcome), ledgerError);
+    item.ok = false;
+    item.reason = tr("%1 answered (%2), but the ledger could not record it: %3. The next push checks %1 before "
+                     "sending anything again.")
+                      .arg(name(), pushStateName(outcome), ledgerError);
     settle(item);
 }
 
@@ -1268,6 +1251,8 @@ void PushRun::finish()
         return;
     }
     m_finished = true;
+    // From now on, what this run left in `sending` (a result it could not record) is reconciled by the next run.
+    OwnerLiveness::releaseRun(m_options.ownerId);
     Q_EMIT finished(m_result);
 }
 

@@ -43,7 +43,7 @@ public:
         bool allReady = false; // ready records and transient failures
         QString target; // ignored: the connector's target
         bool dryRun = false;
-        QString ownerId; // this process, see currentOwnerId()
+        QString ownerId; // this run; empty: a new one (OwnerLiveness::newRunOwnerId)
         int maxParallel = 4;
         // `resolve --resend`: named records in `unknown` are sent once more, with their attempt id.
         bool resend = false;
@@ -88,12 +88,9 @@ public:
     void start();
     void cancel();
 
-    // "<host>/<pid>/<uuid>": lets another process tell whether a `sending` record's owner is still running.
-    static QString currentOwnerId();
     // What this run did, for the recipients' e-mail: hires sent, found already in the target, and failed in this run.
     // `targetUrls` maps a target to where an admin opens it in a browser (may be empty).
     static PushReport report(const Result& result, const Ledger& ledger, const QHash<QString, QString>& targetUrls);
-    static bool isOwnerAlive(const QString& ownerId);
     // "It arrived": the admin found an `unknown` hire in the target, so the record becomes `pushed` without sending
     // anything. Refused (false, *error) when the record is not `unknown` (any more).
     static bool markReceived(Ledger* ledger, const QString& applicationId, const QString& target, QString* error);
@@ -136,6 +133,11 @@ private:
     void onReconciled(const Work& work, Item item, const QString& attemptId, const DirectoryEntry& found);
     QString unknownReason(const QString& attemptId, const QString& what) const;
     int reconcilePatienceMs() const;
+    // Writes the outcome of a send (retried a few times if the ledger refuses), then `then`; if it can never be
+    // written the item fails with the reason and the record is left for the next run to reconcile.
+    void recordOutcome(const Work& work, Item item, const QString& attemptId, PushState outcome,
+        const QString& remoteId, const QString& reason, bool transient, const AuditEntry& audit,
+        const std::function<void(const Item&)>& then, int tries = 0);
     void endSending(const Work& work, Item item, const QString& attemptId, PushState outcome, const QString& remoteId,
         const QString& reason, bool transient, AuditEntry audit);
     void uploadDocuments(const Work& work, Item item, const QString& remoteId);

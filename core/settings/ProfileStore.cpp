@@ -2,6 +2,7 @@
 
 #include "ledger/Ledger.h"
 #include "sync/HireSync.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -47,10 +48,7 @@ std::optional<MappingProfile> ProfileStore::loadProfile(const QString& target, Q
 
 bool ProfileStore::saveProfile(const MappingProfile& profile, QString* error) const
 {
-    if (!QDir().mkpath(m_dataDir)) {
-        if (error) {
-            *error = QStringLiteral("cannot create %1").arg(QDir::toNativeSeparators(m_dataDir));
-        }
+    if (!PrivateFiles::makeDir(m_dataDir, error)) {
         return false;
     }
     return profile.save(profilePath(profile.target), error);

@@ -1,5 +1,7 @@
 #include "ledger/AuditCsv.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestAuditCsv : public QObject
@@ -35,6 +37,40 @@ private Q_SLOTS:
     }
 
     void toCsv_empty_headerOnly() { QCOMPARE(AuditCsv::toCsv({}).count('\n'), 1); }
+
+    void toCsv_formulaStarts_allNeutralised_data()
+    {
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("=") << QStringLiteral("=1+1") << QStringLiteral("'=1+1");
+        QTest::newRow("+") << QStringLiteral("+1") << QStringLiteral("'+1");
+        QTest::newRow("-") << QStringLiteral("-1") << QStringLiteral("'-1");
+        QTest::newRow("@") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("cr") << QStringLiteral("\r=1") << QStringLiteral("\"'\r=1\"");
+        QTest::newRow("plain") << QStringLiteral("sent") << QStringLiteral("sent");
+    }
+
+    void toCsv_formulaStarts_allNeutralised()
+    {
+        QFETCH(QString, detail);
+        QFETCH(QString, expected);
+        AuditEntry e;
+        e.detail = detail;
+        const QString csv = QString::fromUtf8(AuditCsv::toCsv({e}));
+        QVERIFY2(csv.endsWith(QLatin1Char(',') + expected + QStringLiteral("\r\n")), qPrintable(csv));
+    }
+
+    void write_file_isOwnerOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.csv"));
+        QString error;
+        QVERIFY2(AuditCsv::write({}, path, &error), qPrintable(error));
+        QCOMPARE(QFile::permissions(path)
+                & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+            QFileDevice::Permissions());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuditCsv)

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -165,6 +166,32 @@ private Q_SLOTS:
         QVERIFY(ledger.open(dir.path()));
         RawDb raw(ledger.filePath());
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    }
+
+    void open_newDirectory_privateFolderAndFiles_fullSync()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(data));
+            QVERIFY(ledger.upsertHires({makeHire(1)}, {kBob})); // a write: -wal and -shm exist now
+            QCOMPARE(ledger.synchronousLevel(), 2); // FULL: a commit survives a power cut
+            QCOMPARE(QFile::permissions(data) & others, QFileDevice::Permissions());
+            for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+                const QString file = ledger.filePath() + suffix;
+                QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+                QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+            }
+        }
+        // A ledger an older version left readable by everyone is closed to others on the next open.
+        const QString file = QDir(data).filePath(QStringLiteral("ledger.sqlite"));
+        QVERIFY(QFile::setPermissions(file, QFile::permissions(file) | QFileDevice::ReadOther));
+        Ledger ledger;
+        QVERIFY(ledger.open(data));
+        QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
     }
 
     void open_reopen_keepsData()

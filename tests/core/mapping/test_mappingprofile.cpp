@@ -216,6 +216,9 @@ private Q_SLOTS:
         const auto p = richProfile();
         QString error;
         QVERIFY2(p.save(path, &error), qPrintable(error));
+        // It may hold constants such as salary bands: the owner's alone.
+        QCOMPARE(
+            QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
         const auto back = MappingProfile::load(path, &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(*back, p);

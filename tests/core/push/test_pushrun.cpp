@@ -3,6 +3,7 @@
 #include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
 #include "ledger/Ledger.h"
+#include "push/OwnerLiveness.h"
 #include "push/PushRun.h"
 
 #include <QHttpServer>
@@ -250,8 +251,8 @@ private Q_SLOTS:
     {
         FakeBob bob;
         // Owners on another host are assumed alive, so the dead owner is on this host with a pid that cannot exist.
-        const QString deadOwner = PushRun::currentOwnerId().section(QLatin1Char('/'), 0, 0) + s("/999999999/x");
-        QVERIFY(!PushRun::isOwnerAlive(deadOwner));
+        const QString deadOwner = OwnerLiveness::newRunOwnerId().section(QLatin1Char('/'), 0, 0) + s("/999999999/1/x");
+        QVERIFY(!OwnerLiveness::isAlive(deadOwner, QDateTime::currentDateTimeUtc()));
         QVERIFY(m_ledger->beginSending(s("app-1"), s("bob"), {PushState::Ready}, s("attempt-0"), deadOwner));
         // The Hire API cannot be asked whether the event arrived: `unknown`, for the admin to settle.
         run(bob, allReady());
@@ -266,11 +267,50 @@ private Q_SLOTS:
         QCOMPARE(bob.events.first().value(s("source")).toObject().value(s("attemptId")).toString(), s("attempt-0"));
     }
 
+    void push_recordLeftSendingByAnEndedRunOfThisProcess_isReconciledWithoutRestart()
+    {
+        FakeBob bob;
+        // A run of this very process that could not record its result (ledger locked, disk full) and ended: the
+        // record must not wait for a restart of the app.
+        PushRun::Options first = allReady();
+        first.ownerId = OwnerLiveness::newRunOwnerId();
+        run(bob, first);
+        QVERIFY(!OwnerLiveness::isAlive(first.ownerId, QDateTime::currentDateTimeUtc()));
+        QVERIFY(m_ledger->upsertHires({makeHire(4, s("four@example.org"))}, {s("bob")}));
+        QVERIFY(m_ledger->ensurePushRecord(s("app-4"), s("bob")));
+        QVERIFY(m_ledger->beginSending(s("app-4"), s("bob"), {PushState::Ready}, s("attempt-4"), first.ownerId));
+        run(bob, allReady());
+        QCOMPARE(state("app-4"), PushState::Unknown); // reconciled: Bob's Hire API cannot be asked, so unknown
+    }
+
+    void ownerLiveness_pidReuseHostRenameAndEndedRuns()
+    {
+        const QString host = OwnerLiveness::newRunOwnerId().section(QLatin1Char('/'), 0, 0);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // pid 1 runs, but not since the start time the owner recorded: another process has that pid now.
+        const qint64 initStart = OwnerLiveness::processStartTime(1);
+        if (initStart > 0) {
+            QVERIFY(OwnerLiveness::isAlive(QStringLiteral("%1/1/%2/u").arg(host).arg(initStart), now));
+            QVERIFY(!OwnerLiveness::isAlive(QStringLiteral("%1/1/%2/u").arg(host).arg(initStart + 12345), now));
+        }
+        // Another host cannot be checked: alive while a run could last, then reconciled.
+        QVERIFY(OwnerLiveness::isAlive(s("elsewhere/42/7/u"), now.addSecs(-60), now));
+        QVERIFY(!OwnerLiveness::isAlive(s("elsewhere/42/7/u"), now.addSecs(-OwnerLiveness::kMaxRunSeconds - 1), now));
+        // This process: alive while the run is registered.
+        const QString mine = OwnerLiveness::newRunOwnerId();
+        QVERIFY(!OwnerLiveness::isAlive(mine, now));
+        OwnerLiveness::registerRun(mine);
+        QVERIFY(OwnerLiveness::isAlive(mine, now));
+        OwnerLiveness::releaseRun(mine);
+        QVERIFY(!OwnerLiveness::isAlive(mine, now));
+        QVERIFY(!OwnerLiveness::isAlive(s("garbage"), now));
+    }
+
     void push_recordSendingByLiveProcess_isLeftAlone()
     {
         FakeBob bob;
         QVERIFY(m_ledger->beginSending(s("app-1"), s("bob"), {PushState::Ready}, s("attempt-0"),
-            PushRun::currentOwnerId().section(QLatin1Char('/'), 0, 0) + s("/1/x")));
+            OwnerLiveness::newRunOwnerId().section(QLatin1Char('/'), 0, 0) + s("/1/x")));
         PushRun::Options o;
         o.applicationIds = {s("app-1")};
         const auto r = run(bob, o);
