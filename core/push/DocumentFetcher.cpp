@@ -1,10 +1,12 @@
 #include "DocumentFetcher.h"
 
+#include "DocumentUrlPolicy.h"
 #include "ashby/AshbyClient.h"
 #include "http/HttpClient.h"
 #include "http/RequestJob.h"
 
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QLocale>
 #include <QMimeDatabase>
 
@@ -64,7 +66,7 @@ void DocumentFetcher::fetchLink(const FileRef& file, const QString& context, Lin
         return;
     }
     m_ashby->call(QStringLiteral("file.info"), QJsonObject {{QStringLiteral("fileHandle"), file.handle}},
-        QStringLiteral("file.info for %1").arg(context), [done, context](const AshbyResult& result) {
+        QStringLiteral("file.info for %1").arg(context), [this, done, context](const AshbyResult& result) {
             if (!result.ok()) {
                 done(result.error, QUrl());
                 return;
@@ -77,8 +79,40 @@ void DocumentFetcher::fetchLink(const FileRef& file, const QString& context, Lin
                 done(e, QUrl());
                 return;
             }
-            done(ApiError(), url);
+            checkLink(url, context, done);
         });
+}
+
+void DocumentFetcher::checkLink(const QUrl& url, const QString& context, const LinkCallback& done)
+{
+    const QUrl ashbyBase = m_ashby ? m_ashby->baseUrl() : QUrl();
+    const auto decide = [url, context, ashbyBase, done](const QList<QHostAddress>& addresses) {
+        const QString refusal = DocumentUrlPolicy::refusal(url, addresses, ashbyBase);
+        if (refusal.isEmpty()) {
+            done(ApiError(), url);
+            return;
+        }
+        auto e = ApiError::make(ApiError::Kind::InvalidUrl, refusal, tr("Ashby file storage"));
+        e.context = context;
+        done(e, QUrl());
+    };
+    QHostAddress literal;
+    if (DocumentUrlPolicy::isLocalAshbyHost(url, ashbyBase) || literal.setAddress(url.host())) {
+        decide(literal.isNull() ? QList<QHostAddress>() : QList<QHostAddress> {literal});
+        return;
+    }
+    // The addresses the host has now: an intranet name must not pass for a storage host.
+    QHostInfo::lookupHost(url.host(), this, [decide, url, context, done](const QHostInfo& info) {
+        if (info.error() != QHostInfo::NoError && info.error() != QHostInfo::HostNotFound) {
+            auto e = ApiError::make(ApiError::Kind::Network,
+                tr("the document host %1 could not be looked up: %2").arg(url.host(), info.errorString()),
+                tr("Ashby file storage"));
+            e.context = context;
+            done(e, QUrl());
+            return;
+        }
+        decide(info.addresses());
+    });
 }
 
 void DocumentFetcher::download(const FileRef& file, const DocumentRules& rules, const QString& title,
@@ -101,6 +135,7 @@ void DocumentFetcher::get(const FileRef& file, const QUrl& url, const DocumentRu
         return;
     }
     if (const auto bad = HttpClient::checkUrl(url, tr("Ashby file storage")); bad.isError()) {
+        // (checkLink already vetted where it points; this keeps plain http to loopback only.)
         done(bad, DocumentUpload());
         return;
     }

@@ -36,6 +36,8 @@ public:
     static QString kindLabel(const QString& kind);
 
 private:
+    // Passes `url` on only if DocumentUrlPolicy allows it, after resolving its host.
+    void checkLink(const QUrl& url, const QString& context, const LinkCallback& done);
     void get(const FileRef& file, const QUrl& url, const DocumentRules& rules, const QString& title,
         const QString& context, bool retried, DownloadCallback done);
 

@@ -287,6 +287,33 @@ private Q_SLOTS:
         QCOMPARE(runCli({s("resolve"), ids.at(1)}, m_env).exitCode, 2);
     }
 
+    // A file.info link that points anywhere but a public host (here another loopback host than the sandbox's Ashby)
+    // is neither fetched nor handed to Bob: the hire goes without it, and the warning names the host.
+    void push_documentLinkToALocalHost_notForwardedAndNamed()
+    {
+        QCOMPARE(runCli({s("sync")}, m_env).exitCode, 0);
+        QString id;
+        for (const auto& v : runCli({s("hires"), s("--json")}, m_env).json().array()) {
+            if (id.isEmpty() && !v.toObject().value(s("email")).toString().isEmpty()) {
+                id = v.toObject().value(s("applicationId")).toString();
+            }
+        }
+        m_sandbox->post(s("/faults"), QJsonObject {{s("ashbyFileUrlBase"), s("https://127.0.0.2:9")}});
+        auto push = runCli({s("push"), id, s("--json")}, m_env);
+        m_sandbox->post(s("/faults/reset"));
+        QVERIFY2(push.exitCode == 0, qPrintable(dump(push)));
+        const auto item = push.json().object().value(s("results")).toArray().at(0).toObject();
+        const QString warnings = QJsonDocument(item.value(s("warnings")).toArray()).toJson();
+        QVERIFY2(warnings.contains(s("127.0.0.2")), qPrintable(dump(push)));
+        const auto events = m_sandbox->receivedHires();
+        QCOMPARE(events.size(), 1);
+        const auto documents = events.at(0).toObject().value(s("body")).toObject().value(s("documents")).toArray();
+        for (const auto& d : documents) {
+            QVERIFY2(!d.toObject().value(s("url")).toString().contains(s("127.0.0.2")), "a refused link was forwarded");
+        }
+        QVERIFY(documents.isEmpty());
+    }
+
     void credentials_wrong_exit3()
     {
         auto env = m_env;

@@ -498,7 +498,10 @@ SandboxReply FakeAshby::fileInfo(const QJsonObject& params)
     const qint64 expires = QDateTime::currentSecsSinceEpoch() + 3600;
     return success(QJsonObject {
         {QStringLiteral("url"),
-            QStringLiteral("%1/_files/%2?expires=%3&signature=sandbox").arg(m_baseUrl, handle).arg(expires)},
+            QStringLiteral("%1/_files/%2?expires=%3&signature=sandbox")
+                .arg(m_faults.switches().ashbyFileUrlBase.isEmpty() ? m_baseUrl : m_faults.switches().ashbyFileUrlBase,
+                    handle)
+                .arg(expires)},
     });
 }
 

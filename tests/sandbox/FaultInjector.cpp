@@ -128,6 +128,7 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("createErrorAfterHandling"),
         QStringLiteral("bobRateLimitHeaders"),
         QStringLiteral("bobHireFaults"),
+        QStringLiteral("ashbyFileUrlBase"),
     };
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -194,6 +195,10 @@ QString FaultInjector::apply(const QJsonObject& changes)
             return invalid(QStringLiteral("createErrorAfterHandling"), QStringLiteral("500, 502 or 504 (0 clears)"));
         }
     }
+    if (changes.contains(QStringLiteral("ashbyFileUrlBase"))
+        && !changes.value(QStringLiteral("ashbyFileUrlBase")).isString()) {
+        return invalid(QStringLiteral("ashbyFileUrlBase"), QStringLiteral("a URL string (\"\" restores)"));
+    }
     if (changes.contains(QStringLiteral("bobHireFaults"))) {
         const QJsonValue list = changes.value(QStringLiteral("bobHireFaults"));
         bool valid = list.isArray();
@@ -247,6 +252,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
         = changes.value(QStringLiteral("bobListIdsAccepted")).toBool(m_switches.bobListIdsAccepted);
     m_switches.bobReadAfterWriteLagMs
         = changes.value(QStringLiteral("bobReadAfterWriteLagMs")).toInt(m_switches.bobReadAfterWriteLagMs);
+    m_switches.ashbyFileUrlBase
+        = changes.value(QStringLiteral("ashbyFileUrlBase")).toString(m_switches.ashbyFileUrlBase);
     return {};
 }
 
@@ -289,6 +296,7 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("personioDropHireDate"), m_switches.personioDropHireDate},
         {QStringLiteral("bobListIdsAccepted"), m_switches.bobListIdsAccepted},
         {QStringLiteral("bobReadAfterWriteLagMs"), m_switches.bobReadAfterWriteLagMs},
+        {QStringLiteral("ashbyFileUrlBase"), m_switches.ashbyFileUrlBase},
         {QStringLiteral("requestCount"), qint64(m_requestCount)},
     };
 }

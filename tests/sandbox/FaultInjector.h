@@ -42,6 +42,9 @@ public:
         bool bobListIdsAccepted = false;
         // Bob: a person created through POST /v1/people shows up in people search only after this delay.
         int bobReadAfterWriteLagMs = 0;
+        // Ashby: file.info links start with this instead of the sandbox's own URL ("https://127.0.0.2:9", a host on
+        // a private network, ...): the app must refuse to fetch or forward them.
+        QString ashbyFileUrlBase;
     };
 
     enum class Action {
