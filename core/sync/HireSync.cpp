@@ -124,6 +124,7 @@ void HireSync::requestPage()
                     qCInfo(lcSync) << "Ashby refused the sync token (" << r.error.code << "): running a full sync";
                     m_token.clear();
                     m_cursor.clear();
+                    m_seenCursors.clear();
                     m_hires.clear();
                     m_indexById.clear();
                     m_result.pages = 0;
@@ -199,6 +200,16 @@ void HireSync::onPage(const QJsonObject& envelope)
             pageError(QStringLiteral("moreDataAvailable is true but there is no \"nextCursor\""));
             return;
         }
+        // A cursor seen before would page forever (memory growing with every pass): a server fault, said so.
+        if (m_seenCursors.contains(cursor.toString())) {
+            pageError(QStringLiteral("Ashby returned the cursor of an earlier page again; stopping to avoid a loop"));
+            return;
+        }
+        if (m_result.pages >= kMaxPages) {
+            pageError(QStringLiteral("more than %1 pages; stopping").arg(kMaxPages));
+            return;
+        }
+        m_seenCursors.insert(cursor.toString());
         m_cursor = cursor.toString();
         requestPage();
         return;
@@ -267,6 +278,9 @@ void HireSync::phaseCallDone()
 
 void HireSync::fetchDefinitions(const QString& cursor)
 {
+    if (cursor.isEmpty()) {
+        m_definitionCursors.clear();
+    }
     QJsonObject body {{s("limit"), kPageSize}, {s("includeArchived"), true}};
     if (!cursor.isEmpty()) {
         body.insert(s("cursor"), cursor);
@@ -295,6 +309,17 @@ void HireSync::fetchDefinitions(const QString& cursor)
         }
         const QString next = r.envelope.value(s("nextCursor")).toString();
         if (r.envelope.value(s("moreDataAvailable")).toBool() && !next.isEmpty()) {
+            if (m_definitionCursors.contains(next) || m_definitionCursors.size() >= kMaxPages) {
+                m_result.error = ApiError::make(ApiError::Kind::Parse,
+                    m_definitionCursors.contains(next)
+                        ? QStringLiteral("Ashby returned the cursor of an earlier page again; stopping to avoid a loop")
+                        : QStringLiteral("more than %1 pages; stopping").arg(kMaxPages),
+                    AshbyClient::serverName());
+                m_result.error.context = QStringLiteral("customField.list page %1").arg(m_definitionCursors.size() + 1);
+                finish();
+                return;
+            }
+            m_definitionCursors.insert(next);
             fetchDefinitions(next);
         } else {
             m_definitionsComplete = true;

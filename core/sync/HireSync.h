@@ -101,6 +101,10 @@ private:
 
     QString m_token;
     QString m_cursor;
+    // Cursors already followed in this pass: a repeated one, or more than kMaxPages, ends the sync with an error.
+    QSet<QString> m_seenCursors;
+    QSet<QString> m_definitionCursors;
+    static constexpr int kMaxPages = 10000;
     QString m_newToken;
     QList<Pending> m_hires;
     QHash<QString, qsizetype> m_indexById;

@@ -173,6 +173,16 @@ private Q_SLOTS:
         QCOMPARE(again.json().object().value(s("incremental")).toBool(), false);
     }
 
+    void sync_repeatedCursor_exit1WithClearErrorAndNothingStored()
+    {
+        m_sandbox->post(s("/faults"), QJsonObject {{s("ashbyRepeatCursor"), true}});
+        auto sync = runCli({s("sync"), s("--json")}, m_env, 60000);
+        m_sandbox->post(s("/faults/reset"));
+        QVERIFY2(sync.exitCode == 1, qPrintable(dump(sync)));
+        QVERIFY2(sync.err.contains("cursor of an earlier page"), qPrintable(dump(sync)));
+        QCOMPARE(runCli({s("hires"), s("--json")}, m_env).json().array().size(), 0);
+    }
+
     void sync_connectionCutMidPage_retriedAndComplete()
     {
         // The sandbox closes the connection half-way through page 2 once; the read is retried.

@@ -414,10 +414,11 @@ SandboxReply FakeAshby::applicationList(const QJsonObject& params)
         {QStringLiteral("moreDataAvailable"), more},
     };
     if (more) {
+        // ashbyRepeatCursor: a broken server names the second page's cursor on every page, for ever.
         const QJsonObject cursor {
             {QStringLiteral("f"), filterKey},
             {QStringLiteral("u"), untilGeneration},
-            {QStringLiteral("o"), offset + limit},
+            {QStringLiteral("o"), m_faults.switches().ashbyRepeatCursor ? limit : offset + limit},
         };
         envelope.insert(QStringLiteral("nextCursor"),
             encodeOpaque(kCursorPrefix, QJsonDocument(cursor).toJson(QJsonDocument::Compact)));

@@ -129,6 +129,7 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("bobRateLimitHeaders"),
         QStringLiteral("bobHireFaults"),
         QStringLiteral("ashbyFileUrlBase"),
+        QStringLiteral("ashbyRepeatCursor"),
     };
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -178,7 +179,7 @@ QString FaultInjector::apply(const QJsonObject& changes)
     for (const QString& key : {QStringLiteral("ashbyTokenExpired"), QStringLiteral("personioTokenExpired"),
              QStringLiteral("bamboohrRestrictedWorkEmail"), QStringLiteral("bamboohrDirectoryDisabled"),
              QStringLiteral("personioDropHireDate"), QStringLiteral("bobListIdsAccepted"),
-             QStringLiteral("bobRateLimitHeaders")}) {
+             QStringLiteral("bobRateLimitHeaders"), QStringLiteral("ashbyRepeatCursor")}) {
         if (changes.contains(key) && !changes.value(key).isBool()) {
             return invalid(key, QStringLiteral("a boolean"));
         }
@@ -254,6 +255,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
         = changes.value(QStringLiteral("bobReadAfterWriteLagMs")).toInt(m_switches.bobReadAfterWriteLagMs);
     m_switches.ashbyFileUrlBase
         = changes.value(QStringLiteral("ashbyFileUrlBase")).toString(m_switches.ashbyFileUrlBase);
+    m_switches.ashbyRepeatCursor
+        = changes.value(QStringLiteral("ashbyRepeatCursor")).toBool(m_switches.ashbyRepeatCursor);
     return {};
 }
 
@@ -297,6 +300,7 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("bobListIdsAccepted"), m_switches.bobListIdsAccepted},
         {QStringLiteral("bobReadAfterWriteLagMs"), m_switches.bobReadAfterWriteLagMs},
         {QStringLiteral("ashbyFileUrlBase"), m_switches.ashbyFileUrlBase},
+        {QStringLiteral("ashbyRepeatCursor"), m_switches.ashbyRepeatCursor},
         {QStringLiteral("requestCount"), qint64(m_requestCount)},
     };
 }

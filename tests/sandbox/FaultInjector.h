@@ -45,6 +45,8 @@ public:
         // Ashby: file.info links start with this instead of the sandbox's own URL ("https://127.0.0.2:9", a host on
         // a private network, ...): the app must refuse to fetch or forward them.
         QString ashbyFileUrlBase;
+        // Ashby: application.list names the same next cursor on every page (a loop the client must stop).
+        bool ashbyRepeatCursor = false;
     };
 
     enum class Action {

@@ -96,6 +96,7 @@ bool BobClient::parseSearch(const QByteArray& body, Directory* directory, QStrin
         return false;
     }
     const auto list = employees.toArray();
+    int withoutEmail = 0;
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list.at(i).isObject()) {
             *error = QStringLiteral("employees[%1] is not an object").arg(i);
@@ -114,10 +115,20 @@ bool BobClient::parseSearch(const QByteArray& body, Directory* directory, QStrin
             return false;
         }
         e.email = email.toString().trimmed();
+        withoutEmail += e.email.isEmpty() ? 1 : 0;
         e.firstName = o.value(s("firstName")).toString();
         e.surname = o.value(s("surname")).toString();
         e.displayName = o.value(s("displayName")).toString();
         directory->add(e);
+    }
+    if (withoutEmail > 0) {
+        // Every Bob employee has an e-mail: one that comes back without is hidden from the service user, and a rehire
+        // among them would look new. "Not found" then proves nothing (as with BambooHR's restricted workEmail).
+        directory->markIncomplete(
+            QStringLiteral("%1 of %2 employees came back from Bob without an e-mail address; give the service user's "
+                           "permission group access to the employees' e-mail (People > Basic info)")
+                .arg(withoutEmail)
+                .arg(list.size()));
     }
     return true;
 }
@@ -268,8 +279,13 @@ void BobClient::findByEmail(const QString& email, LookupCallback done)
             done(e, std::nullopt);
             return;
         }
-        // The filter is the server's; the comparison that decides is ours (trimmed, case-insensitive).
-        done(ApiError(), directory.byEmail(email));
+        // The filter is the server's; the comparison that decides is ours (trimmed, case-insensitive). Someone the
+        // e-mail filter matched whose e-mail is hidden from us is still that person.
+        auto found = directory.byEmail(email);
+        if (!found && !directory.isComplete() && !directory.entries().isEmpty()) {
+            found = directory.entries().constFirst();
+        }
+        done(ApiError(), found);
     });
     connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, std::nullopt); });
 }

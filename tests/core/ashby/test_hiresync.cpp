@@ -64,6 +64,8 @@ public:
     QString token = s("tok-1");
     QSet<QString> refusedTokens;
     QString failPageCursor; // answer success:false for this cursor
+    bool repeatCursor = false; // every page names the same next cursor (a server bug that would page forever)
+    bool repeatDefinitionCursor = false;
     QList<QPair<QString, QJsonObject>> m_calls;
 
     int count(const QString& endpoint) const
@@ -112,8 +114,10 @@ private:
             }
             const bool more = start + pageSize < selected.size();
             QJsonObject envelope {{s("success"), true}, {s("results"), page}, {s("moreDataAvailable"), more}};
-            if (more) {
-                envelope.insert(s("nextCursor"), QStringLiteral("c%1").arg(start + pageSize));
+            if (more || repeatCursor) {
+                envelope.insert(s("moreDataAvailable"), true);
+                envelope.insert(
+                    s("nextCursor"), repeatCursor ? s("c-same") : QStringLiteral("c%1").arg(start + pageSize));
             } else {
                 envelope.insert(s("syncToken"), token);
             }
@@ -145,6 +149,10 @@ private:
                 {s("success"), true}, {s("results"), QJsonObject {{s("id"), s("x")}, {s("name"), s("Berlin")}}}});
         }
         if (endpoint == QLatin1String("customField.list")) {
+            if (repeatDefinitionCursor) {
+                return ok(QJsonObject {{s("success"), true}, {s("results"), QJsonArray()},
+                    {s("moreDataAvailable"), true}, {s("nextCursor"), s("d-same")}});
+            }
             return ok(
                 QJsonObject {{s("success"), true}, {s("results"), QJsonArray()}, {s("moreDataAvailable"), false}});
         }
@@ -258,6 +266,31 @@ private Q_SLOTS:
         QVERIFY(r.error.toString().contains(s("page 2")));
         QCOMPARE(m_ledger->hireCount(), 0);
         QVERIFY(m_ledger->syncToken(HireSync::syncStream()).isEmpty());
+    }
+
+    void fullSync_repeatedCursor_endsWithClearErrorInsteadOfLooping()
+    {
+        FakeAshby fake;
+        for (int i = 0; i < 5; ++i) {
+            fake.apps.append(application(i));
+        }
+        fake.repeatCursor = true;
+        const auto r = runSync(fake, *m_ledger);
+        QVERIFY(r.error.isError());
+        QVERIFY2(r.error.toString().contains(s("cursor of an earlier page")), qPrintable(r.error.toString()));
+        QVERIFY(fake.count(s("application.list")) <= 3);
+        QCOMPARE(m_ledger->hireCount(), 0);
+    }
+
+    void fullSync_repeatedCustomFieldCursor_endsWithClearError()
+    {
+        FakeAshby fake;
+        fake.apps.append(application(0));
+        fake.repeatDefinitionCursor = true;
+        const auto r = runSync(fake, *m_ledger);
+        QVERIFY(r.error.isError());
+        QVERIFY2(r.error.toString().contains(s("customField.list")), qPrintable(r.error.toString()));
+        QVERIFY(fake.count(s("customField.list")) <= 3);
     }
 
     void cancel_whileStoring_storesAllOrNothing()

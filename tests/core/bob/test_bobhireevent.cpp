@@ -142,6 +142,22 @@ private Q_SLOTS:
         }
     }
 
+    void parseSearch_employeeWithoutEmail_marksTheSnapshotIncomplete()
+    {
+        // A rehire whose e-mail the service user cannot see must not look like a new person.
+        const QByteArray body(kHiddenEmails);
+        Directory d;
+        QString error;
+        QVERIFY2(BobClient::parseSearch(body, &d, &error), qPrintable(error));
+        QCOMPARE(int(d.size()), 4);
+        QVERIFY(!d.isComplete());
+        QVERIFY2(d.incompleteReason().contains(s("3 of 4")), qPrintable(d.incompleteReason()));
+
+        Directory complete;
+        QVERIFY(BobClient::parseSearch(QByteArray(kAllEmails), &complete, &error));
+        QVERIFY(complete.isComplete());
+    }
+
     void directory_byEmail_trimmedCaseInsensitive()
     {
         const Directory d = directory();
