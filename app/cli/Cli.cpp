@@ -37,6 +37,22 @@ QString s(const char* text)
 
 const QStringList kKnownTargets {s("bob"), s("bamboohr"), s("personio")};
 
+// Text from servers (names, reasons) on its way to a terminal: control characters (ESC sequences that recolour,
+// move the cursor or retitle the window, C1 controls, a tab that shifts the columns) and bidi overrides that turn
+// text around are replaced by U+FFFD, so a crafted candidate name cannot rewrite the admin's screen.
+QString plain(const QString& text)
+{
+    QString out = text;
+    for (QChar& c : out) {
+        const char16_t u = c.unicode();
+        const bool bidi = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+        if (c.category() == QChar::Other_Control || bidi) {
+            c = QChar(QChar::ReplacementCharacter);
+        }
+    }
+    return out;
+}
+
 QJsonValue orNull(const QString& text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
@@ -619,8 +635,9 @@ void Cli::cmdHires()
         return;
     }
     for (const auto& h : hires) {
-        out() << h.applicationId << '\t' << h.name << '\t' << (h.email.isEmpty() ? s("-") : h.email) << '\t'
-              << (h.startDate.isEmpty() ? s("-") : h.startDate) << '\t' << h.jobTitle;
+        out() << plain(h.applicationId) << '\t' << plain(h.name) << '\t'
+              << (h.email.isEmpty() ? s("-") : plain(h.email)) << '\t'
+              << (h.startDate.isEmpty() ? s("-") : plain(h.startDate)) << '\t' << plain(h.jobTitle);
         for (const auto& target : targets) {
             const auto r = records.value(h.applicationId).value(target, PushRecord::ready(h.applicationId, target));
             out() << '\t' << target << '=' << pushStateName(r.state);
@@ -778,7 +795,7 @@ void Cli::cmdPreview(const QString& applicationId, const QString& target)
                     }
                     for (const auto& issue : std::as_const(issues)) {
                         err() << (issue.severity == MappingIssue::Severity::Error ? "error: " : "warning: ")
-                              << issue.message << '\n';
+                              << plain(issue.message) << '\n';
                     }
                 }
                 done(errors ? ItemsFailed : Ok);
@@ -829,8 +846,11 @@ void Cli::cmdMapping(const QString& action, const QString& file, const QString& 
         return;
     }
     const auto issues = ProfileStore::engineFromCache(*profile, *m_ledger, m_config.bob.mode)->validateProfile();
+    bool hasErrors = false;
     for (const auto& issue : issues) {
-        err() << (issue.severity == MappingIssue::Severity::Error ? "error: " : "warning: ") << issue.message << '\n';
+        const bool isError = issue.severity == MappingIssue::Severity::Error;
+        hasErrors |= isError;
+        err() << (isError ? "error: " : "warning: ") << plain(issue.message) << '\n';
     }
     // Saved even with problems: a mapping is often built in steps. Push refuses hires it cannot map.
     profile->version = MappingProfile::kCurrentVersion;
@@ -841,11 +861,15 @@ void Cli::cmdMapping(const QString& action, const QString& file, const QString& 
     }
     err() << "Imported " << profile->rules.size() << " rules for " << profile->target << " into "
           << QDir::toNativeSeparators(store.profilePath(profile->target)) << ".\n";
+    if (hasErrors) {
+        err() << "The mapping was saved, but it has errors: pushes to " << profile->target
+              << " refuse to send until they are fixed.\n";
+    }
     if (m_json) {
         printJson(QJsonDocument(QJsonObject {{s("target"), profile->target}, {s("rules"), int(profile->rules.size())},
-            {s("validation"), issuesJson(issues)}}));
+            {s("validation"), issuesJson(issues)}, {s("saved"), true}, {s("valid"), !hasErrors}}));
     }
-    done(Ok);
+    done(hasErrors ? ItemsFailed : Ok);
 }
 
 void Cli::cmdPush(const QStringList& ids, bool allReady, const QStringList& targets, bool dryRun, bool resend)
@@ -948,22 +972,23 @@ void Cli::startPush(const QStringList& ids, bool allReady, const QStringList& ta
                 results.append(o);
                 if (!m_json) {
                     out() << (dryRun && item.wouldSend ? s("would-send") : pushStateName(item.state)) << '\t'
-                          << item.target << '\t' << item.applicationId << '\t' << item.name;
+                          << item.target << '\t' << plain(item.applicationId) << '\t' << plain(item.name);
                     if (!item.remoteId.isEmpty()) {
-                        out() << "\t" << item.remoteId;
+                        out() << "\t" << plain(item.remoteId);
                     }
                     if (!item.reason.isEmpty()) {
-                        out() << "\t" << item.reason;
+                        out() << "\t" << plain(item.reason);
                     }
                     out() << '\n';
                 }
                 if (!item.ok) {
-                    err() << "error: " << item.target << ": hire " << item.applicationId << " (" << item.name
-                          << "): " << item.reason << '\n';
+                    err() << "error: " << item.target << ": hire " << plain(item.applicationId) << " ("
+                          << plain(item.name) << "): " << plain(item.reason) << '\n';
                 }
                 for (const auto& w : item.warnings) {
                     if (item.fresh && item.sent) {
-                        err() << "warning: " << item.target << ": hire " << item.applicationId << ": " << w << '\n';
+                        err() << "warning: " << item.target << ": hire " << plain(item.applicationId) << ": "
+                              << plain(w) << '\n';
                     }
                 }
             }
@@ -1022,6 +1047,10 @@ void Cli::notifyThenDone(const PushReport& report, int code)
             });
         notifier->notify(report);
     };
+    if (m_config.smtpPasswordFromEnvironment) {
+        send(m_config.smtpPassword); // headless: the keychain is not touched
+        return;
+    }
     if (smtp.username.isEmpty()) {
         send(QString());
         return;

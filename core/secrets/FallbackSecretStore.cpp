@@ -97,7 +97,8 @@ void FallbackSecretStore::write(const QString& key, const QString& value, Callba
 void FallbackSecretStore::remove(const QString& key, Callback done)
 {
     m_memory->remove(key, {});
-    if (!m_primary) {
+    if (!m_primary || m_unavailable) {
+        // Known to be out of reach (and said so when that was found): only the memory copy existed this run.
         m_memory->remove(key, std::move(done));
         return;
     }
@@ -108,9 +109,11 @@ void FallbackSecretStore::remove(const QString& key, Callback done)
         }
         if (refused(result)) {
             self->markUnavailable(result.message);
-            // Gone from memory; what the keychain holds cannot be reached this run either.
+            // Gone from memory, but whatever the keychain holds is still there: the caller must say so, not "Ok".
             if (done) {
-                done({Status::Ok, {}, result.message});
+                done({result.status, {},
+                    tr("the system keychain refused to delete it (%1); it may still be stored there")
+                        .arg(result.message)});
             }
             return;
         }

@@ -75,7 +75,7 @@ Config Config::load(const QSettings& settings, const QProcessEnvironment& env, Q
     c.ashby.baseUrl = parseUrl(pick(settings, SettingsKey::AshbyUrl, env, "HIREBRIDGE_ASHBY_URL", kDefaultAshbyUrl),
         "HIREBRIDGE_ASHBY_URL", errors);
     if (env.contains(QStringLiteral("HIREBRIDGE_ASHBY_API_KEY"))) {
-        c.ashby.apiKey = env.value(QStringLiteral("HIREBRIDGE_ASHBY_API_KEY")).trimmed();
+        c.ashby.apiKey = env.value(QStringLiteral("HIREBRIDGE_ASHBY_API_KEY")); // exactly as given (design §6)
         c.ashby.apiKeyFromEnvironment = true;
     }
 
@@ -93,7 +93,7 @@ Config Config::load(const QSettings& settings, const QProcessEnvironment& env, Q
     }
     c.bob.serviceUserId = pick(settings, SettingsKey::BobServiceUserId, env, "HIREBRIDGE_BOB_SERVICE_USER_ID");
     if (env.contains(QStringLiteral("HIREBRIDGE_BOB_TOKEN"))) {
-        c.bob.token = env.value(QStringLiteral("HIREBRIDGE_BOB_TOKEN")).trimmed();
+        c.bob.token = env.value(QStringLiteral("HIREBRIDGE_BOB_TOKEN")); // exactly as given (design §6)
         c.bob.tokenFromEnvironment = true;
     }
     const QString mode = pick(settings, SettingsKey::BobMode, env, "HIREBRIDGE_BOB_MODE", QStringLiteral("hire-api"));
@@ -108,7 +108,7 @@ Config Config::load(const QSettings& settings, const QProcessEnvironment& env, Q
     c.bamboohr.url = parseUrl(
         pick(settings, SettingsKey::BambooHrUrl, env, "HIREBRIDGE_BAMBOOHR_URL"), "HIREBRIDGE_BAMBOOHR_URL", errors);
     if (env.contains(QStringLiteral("HIREBRIDGE_BAMBOOHR_API_KEY"))) {
-        c.bamboohr.apiKey = env.value(QStringLiteral("HIREBRIDGE_BAMBOOHR_API_KEY")).trimmed();
+        c.bamboohr.apiKey = env.value(QStringLiteral("HIREBRIDGE_BAMBOOHR_API_KEY")); // exactly as given (design §6)
         c.bamboohr.apiKeyFromEnvironment = true;
     }
     c.personio.clientId = pick(settings, SettingsKey::PersonioClientId, env, "HIREBRIDGE_PERSONIO_CLIENT_ID");
@@ -117,15 +117,24 @@ Config Config::load(const QSettings& settings, const QProcessEnvironment& env, Q
         = parseUrl(personioUrl.isEmpty() && !c.personio.clientId.isEmpty() ? kDefaultPersonioUrl : personioUrl,
             "HIREBRIDGE_PERSONIO_URL", errors);
     if (env.contains(QStringLiteral("HIREBRIDGE_PERSONIO_CLIENT_SECRET"))) {
-        c.personio.clientSecret = env.value(QStringLiteral("HIREBRIDGE_PERSONIO_CLIENT_SECRET")).trimmed();
+        c.personio.clientSecret
+            = env.value(QStringLiteral("HIREBRIDGE_PERSONIO_CLIENT_SECRET")); // exactly as given (design §6)
         c.personio.clientSecretFromEnvironment = true;
     }
 
+    if (env.contains(QStringLiteral("HIREBRIDGE_SMTP_PASSWORD"))) {
+        c.smtpPassword = env.value(QStringLiteral("HIREBRIDGE_SMTP_PASSWORD"));
+        c.smtpPasswordFromEnvironment = true;
+    }
+
     for (const auto* var : {"HIREBRIDGE_ASHBY_API_KEY", "HIREBRIDGE_BOB_TOKEN", "HIREBRIDGE_BAMBOOHR_API_KEY",
-             "HIREBRIDGE_PERSONIO_CLIENT_SECRET"}) {
+             "HIREBRIDGE_PERSONIO_CLIENT_SECRET", "HIREBRIDGE_SMTP_PASSWORD"}) {
         const QString value = env.value(QString::fromLatin1(var));
         if (!value.isEmpty()) {
-            Redaction::registerSecret(value.trimmed());
+            Redaction::registerSecret(value);
+            if (value.trimmed() != value && !value.trimmed().isEmpty()) {
+                Redaction::registerSecret(value.trimmed()); // a server may echo it without the blanks
+            }
         }
     }
     return c;

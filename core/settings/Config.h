@@ -54,6 +54,9 @@ struct Config
     BobConfig bob;
     BambooHrConfig bamboohr;
     PersonioConfig personio;
+    // HIREBRIDGE_SMTP_PASSWORD: the relay's password for headless runs; then the keychain is not asked for it.
+    QString smtpPassword;
+    bool smtpPasswordFromEnvironment = false;
 
     // Targets the admin can push to with this configuration, in display order ("bob", "bamboohr", "personio").
     QStringList targets() const;

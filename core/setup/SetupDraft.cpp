@@ -248,10 +248,13 @@ void SetupDraftStore::save(const SetupDraft& draft, QSettings& settings, bool ma
         }
         const SecretSlot slot = pendingSecrets->takeFirst();
         const QString key = QString::fromLatin1(slot.key);
-        auto next = [result, step = weakStep.lock(), key](const SecretStore::Result& r) {
+        const bool removing = slot.value.isEmpty();
+        auto next = [result, step = weakStep.lock(), key, removing](const SecretStore::Result& r) {
             if (r.status != SecretStore::Status::Ok && r.status != SecretStore::Status::NotFound) {
                 result->ok = false;
-                result->errors << tr("The secret \"%1\" could not be stored: %2").arg(key, r.message);
+                result->errors << (removing ? tr("The secret \"%1\" could not be removed: %2")
+                                            : tr("The secret \"%1\" could not be stored: %2"))
+                                      .arg(key, r.message);
             }
             if (*step) {
                 (*step)();

@@ -59,6 +59,9 @@ bool createPrivate(const QString& path, QString* error)
     }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerFile)) {
+        if (QFileInfo::exists(path)) {
+            return restrictToOwner(path); // another process or thread created it a moment ago
+        }
         if (error) {
             *error = QStringLiteral("cannot create %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         }

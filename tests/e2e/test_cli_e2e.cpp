@@ -183,6 +183,33 @@ private Q_SLOTS:
         QCOMPARE(runCli({s("hires"), s("--json")}, m_env).json().array().size(), 0);
     }
 
+    void hires_namesWithTerminalEscapes_printedWithoutControlCharacters()
+    {
+        m_sandbox->post(s("/faults"), QJsonObject {{s("ashbyHostileNames"), true}});
+        QCOMPARE(runCli({s("sync")}, m_env).exitCode, 0);
+        m_sandbox->post(s("/faults/reset"));
+        const auto forbidden = [](const QByteArray& text) {
+            const QString decoded = QString::fromUtf8(text);
+            for (const QChar c : decoded) {
+                const bool control = c.category() == QChar::Other_Control && c != QLatin1Char('\n')
+                    && c != QLatin1Char('\t') && c != QLatin1Char('\r');
+                if (control || c.unicode() == 0x202E) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        auto hires = runCli({s("hires")}, m_env);
+        QCOMPARE(hires.exitCode, 0);
+        QVERIFY2(hires.out.contains("evil"), qPrintable(dump(hires))); // the rest of the name is kept
+        QVERIFY2(!forbidden(hires.out) && !forbidden(hires.err), "a control character reached the terminal");
+        auto push = runCli({s("push"), s("--all-ready")}, m_env);
+        QVERIFY2(!forbidden(push.out) && !forbidden(push.err), "a control character reached the terminal");
+        // JSON keeps the data as it is (escaped by the JSON writer).
+        auto json = runCli({s("hires"), s("--json")}, m_env);
+        QVERIFY(json.json().array().at(0).toObject().value(s("name")).toString().contains(QChar(0x1b)));
+    }
+
     void sync_connectionCutMidPage_retriedAndComplete()
     {
         // The sandbox closes the connection half-way through page 2 once; the read is retried.

@@ -145,6 +145,41 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(again.readAll()).object().value(s("rules")).toArray().size(), 10);
     }
 
+    void import_profileWithErrors_savedButExit1()
+    {
+        // The required e-mail is not mapped: an error, which a script must see in the exit code.
+        const QString exported = m_dir.filePath(s("current.json"));
+        QCOMPARE(runCli({s("mapping"), s("export"), exported}, m_env).exitCode, 0);
+        QFile in(exported);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject profile = QJsonDocument::fromJson(in.readAll()).object();
+        QJsonArray kept;
+        int removed = 0;
+        for (const auto& rule : profile.value(s("rules")).toArray()) {
+            if (rule.toObject().value(s("target")).toString() == QLatin1String("root.email")) {
+                ++removed;
+                continue;
+            }
+            kept.append(rule);
+        }
+        QCOMPARE(removed, 1);
+        profile.insert(s("rules"), kept);
+        const QString file = m_dir.filePath(s("no-email.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(profile).toJson());
+        out.close();
+        auto imported = runCli({s("mapping"), s("import"), file}, m_env);
+        QVERIFY2(imported.exitCode == 1, qPrintable(dump(imported)));
+        QVERIFY2(imported.err.contains("error:") && imported.err.contains("saved"), qPrintable(dump(imported)));
+        // Saved all the same, as it says.
+        const QString again = m_dir.filePath(s("after.json"));
+        QCOMPARE(runCli({s("mapping"), s("export"), again}, m_env).exitCode, 0);
+        QFile back(again);
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(back.readAll()).object().value(s("rules")).toArray().size(), kept.size());
+    }
+
 private:
     SandboxProcess m_sandbox;
     QTemporaryDir m_dir;

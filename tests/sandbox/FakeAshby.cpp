@@ -457,6 +457,13 @@ SandboxReply FakeAshby::candidateInfo(const QJsonObject& params)
             candidate.insert(QStringLiteral("name"), 4711);
         }
     }
+    if (m_faults.switches().ashbyHostileNames) {
+        // Terminal escape sequences and a bidi override in every name: a CLI that prints them raw lets Ashby data
+        // recolour or retitle the admin's terminal.
+        candidate.insert(QStringLiteral("name"),
+            candidate.value(QStringLiteral("name")).toString()
+                + QStringLiteral("\x1b[31m\x1b]0;pwned\x07\u202Eevil\u009b2J"));
+    }
     return success(candidate);
 }
 

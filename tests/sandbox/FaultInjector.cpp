@@ -130,6 +130,7 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("bobHireFaults"),
         QStringLiteral("ashbyFileUrlBase"),
         QStringLiteral("ashbyRepeatCursor"),
+        QStringLiteral("ashbyHostileNames"),
     };
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -179,7 +180,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
     for (const QString& key : {QStringLiteral("ashbyTokenExpired"), QStringLiteral("personioTokenExpired"),
              QStringLiteral("bamboohrRestrictedWorkEmail"), QStringLiteral("bamboohrDirectoryDisabled"),
              QStringLiteral("personioDropHireDate"), QStringLiteral("bobListIdsAccepted"),
-             QStringLiteral("bobRateLimitHeaders"), QStringLiteral("ashbyRepeatCursor")}) {
+             QStringLiteral("bobRateLimitHeaders"), QStringLiteral("ashbyRepeatCursor"),
+             QStringLiteral("ashbyHostileNames")}) {
         if (changes.contains(key) && !changes.value(key).isBool()) {
             return invalid(key, QStringLiteral("a boolean"));
         }
@@ -257,6 +259,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
         = changes.value(QStringLiteral("ashbyFileUrlBase")).toString(m_switches.ashbyFileUrlBase);
     m_switches.ashbyRepeatCursor
         = changes.value(QStringLiteral("ashbyRepeatCursor")).toBool(m_switches.ashbyRepeatCursor);
+    m_switches.ashbyHostileNames
+        = changes.value(QStringLiteral("ashbyHostileNames")).toBool(m_switches.ashbyHostileNames);
     return {};
 }
 
@@ -301,6 +305,7 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("bobReadAfterWriteLagMs"), m_switches.bobReadAfterWriteLagMs},
         {QStringLiteral("ashbyFileUrlBase"), m_switches.ashbyFileUrlBase},
         {QStringLiteral("ashbyRepeatCursor"), m_switches.ashbyRepeatCursor},
+        {QStringLiteral("ashbyHostileNames"), m_switches.ashbyHostileNames},
         {QStringLiteral("requestCount"), qint64(m_requestCount)},
     };
 }

@@ -47,6 +47,8 @@ public:
         QString ashbyFileUrlBase;
         // Ashby: application.list names the same next cursor on every page (a loop the client must stop).
         bool ashbyRepeatCursor = false;
+        // Ashby: candidate names carry terminal escape sequences, a C1 control and a bidi override.
+        bool ashbyHostileNames = false;
     };
 
     enum class Action {

@@ -160,6 +160,8 @@
 //        createErrorAfterHandlingRate: P (0..1, default 0) = share of creates (Bob hire event or person, BambooHR
 //        and Personio employee) that are handled and then answered 502 or 504 with an HTML page, as a gateway that
 //        lost the answer; one-shot createErrorAfterHandling: 500|502|504 = the next create does so;
+//        ashbyHostileNames: bool = candidate names end in terminal escape sequences, a C1 control and a bidi
+//        override;
 //        ashbyRepeatCursor: bool = application.list names the second page's cursor on every page;
 //        ashbyFileUrlBase: "https://host[:port]" = file.info links point there instead of the sandbox ("" restores);
 //        bobHireFaults: [429|500|502|503|504, ...] = the next Hire URL posts answer these in turn, unhandled (a 429

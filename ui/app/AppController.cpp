@@ -782,6 +782,10 @@ void AppController::setUpNotifier()
             m_notifier->retryPending();
         }
     };
+    if (m_config.smtpPasswordFromEnvironment) {
+        create(m_config.smtpPassword);
+        return;
+    }
     if (smtp.username.isEmpty()) {
         create(QString());
         return;

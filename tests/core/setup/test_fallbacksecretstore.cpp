@@ -34,6 +34,7 @@ private slots:
     void keychainRefuses_write_keptInMemory_signalledOnce();
     void keychainRefuses_readUnknown_reportsRefusal();
     void keychainRefuses_remove_forgetsMemoryCopy();
+    void keychainRefusesDelete_reportedNotOk();
     void keychainBack_write_dropsMemoryCopy();
     void noPrimary_memoryOnly();
 };
@@ -104,6 +105,17 @@ void TestFallbackSecretStore::keychainRefuses_remove_forgetsMemoryCopy()
     const auto rm = wait([&](auto cb) { store.remove(QStringLiteral("bob/token"), cb); });
     QCOMPARE(rm->status, SecretStore::Status::Ok);
     QVERIFY(!store.isInMemoryOnly(QStringLiteral("bob/token")));
+}
+
+void TestFallbackSecretStore::keychainRefusesDelete_reportedNotOk()
+{
+    InMemorySecretStore keychain;
+    FallbackSecretStore store(&keychain);
+    wait([&](auto cb) { store.write(QStringLiteral("bamboohr/apiKey"), QStringLiteral("k"), cb); });
+    keychain.setBehaviour(InMemorySecretStore::Behaviour::AccessDenied);
+    const auto rm = wait([&](auto cb) { store.remove(QStringLiteral("bamboohr/apiKey"), cb); });
+    QCOMPARE(rm->status, SecretStore::Status::AccessDenied);
+    QVERIFY2(rm->message.contains(QStringLiteral("refused to delete")), qPrintable(rm->message));
 }
 
 void TestFallbackSecretStore::keychainBack_write_dropsMemoryCopy()
