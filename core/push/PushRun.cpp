@@ -266,7 +266,7 @@ void PushRun::prepareOne(const QString& id)
         if (record.state == PushState::Pushed && !record.remoteId.isEmpty()) {
             const auto files = outstandingDocuments(*hire, named);
             if (!files.isEmpty()) {
-                Work w {*hire, record, false, false, true, std::nullopt, QString()};
+                Work w {*hire, record, false, false, true, std::nullopt, QString(), 0, QString(), QString()};
                 enqueue(w);
                 return;
             }
@@ -287,7 +287,7 @@ void PushRun::prepareOne(const QString& id)
             }
             return;
         }
-        Work w {*hire, record, true, true, false, std::nullopt, QString()};
+        Work w {*hire, record, true, true, false, std::nullopt, QString(), 0, QString(), QString()};
         if (m_engine) {
             const MappingResult mapped = m_engine->map(*hire);
             w.fields = mapped.fields;
@@ -344,7 +344,7 @@ void PushRun::prepareOne(const QString& id)
             }
         }
     }
-    Work w {*hire, record, false, mayHaveArrived, false, std::nullopt, QString()};
+    Work w {*hire, record, false, mayHaveArrived, false, std::nullopt, QString(), 0, QString(), QString()};
     if (m_engine) {
         const MappingResult mapped = m_engine->map(*hire);
         if (mapped.hasErrors()) {
@@ -420,6 +420,11 @@ void PushRun::pump()
 void PushRun::settle(const Item& item)
 {
     --m_inFlight;
+    qCDebug(lcPush).noquote() << QStringLiteral("%1: settled %2 as %3 (%4 in flight, %5 queued, %6 parked e-mails)")
+                                     .arg(name(), item.applicationId, pushStateName(item.state))
+                                     .arg(m_inFlight)
+                                     .arg(m_queue.size())
+                                     .arg(m_parked.size());
     if (const QString key = m_busyEmailOf.take(item.applicationId); !key.isEmpty()) {
         m_emailsBusy.remove(key);
         if (item.state == PushState::Pushed || item.state == PushState::Exists) {
@@ -443,6 +448,9 @@ void PushRun::settle(const Item& item)
 
 void PushRun::process(const Work& work)
 {
+    qCDebug(lcPush).noquote() << QStringLiteral("%1: processing %2 (%3%4)")
+                                     .arg(name(), work.hire.applicationId, pushStateName(work.record.state),
+                                         work.documentsOnly ? QStringLiteral(", documents only") : QString());
     const Hire& hire = work.hire;
     const QString target = m_target;
     const QString id = hire.applicationId;
@@ -477,42 +485,31 @@ void PushRun::process(const Work& work)
     QString attemptId = newAttemptId();
     if (!m_options.dryRun) {
         QString error;
-        if (work.reconcile && !m_connector->canFindCreated()) {
-            // The earlier owner died mid-send and this target cannot be asked whether the hire arrived: the admin
-            // decides (design §5). Never sent again on our own.
+        if (work.reconcile) {
+            // The earlier owner died mid-send. Move the record out of `sending` (only one process can). Where the
+            // target can be asked, what it may have sent is looked up before anything is sent again, with the same
+            // attempt id; Bob's Hire API cannot be asked, so there the admin decides (design §5: `unknown`).
             attemptId = work.record.attemptId;
+            const bool askable = m_connector->canFindCreated();
             AuditEntry audit;
             audit.target = target;
             audit.applicationId = id;
             audit.action = s("reconcile");
             audit.attemptId = attemptId;
-            audit.detail = QStringLiteral("found in sending, owner %1 is gone; unknown").arg(work.record.ownerId);
-            const QString reason = unknownReason(attemptId, tr("the run sending it was interrupted"));
-            if (!m_ledger->finishSending(
-                    id, target, attemptId, PushState::Unknown, QString(), reason, false, audit, &error)) {
+            audit.detail = QStringLiteral("found in sending, owner %1 is gone%2")
+                               .arg(work.record.ownerId, askable ? QString() : s("; unknown"));
+            const QString reason = askable ? tr("Interrupted run; reconciled.")
+                                           : unknownReason(attemptId, tr("the run sending it was interrupted"));
+            if (!m_ledger->finishSending(id, target, attemptId, askable ? PushState::Failed : PushState::Unknown,
+                    QString(), reason, askable, audit, &error)) {
                 item.reason = tr("Being reconciled by another Hirebridge process.");
                 settle(item);
                 return;
             }
-            item.state = PushState::Unknown;
-            item.reason = reason;
-            item.fresh = true;
-            settle(item);
-            return;
-        }
-        if (work.reconcile) {
-            // The earlier owner died mid-send. Move the record out of `sending` (only one process can); what it may
-            // have sent is looked up before anything is sent again, with the same attempt id.
-            attemptId = work.record.attemptId;
-            AuditEntry audit;
-            audit.target = target;
-            audit.applicationId = id;
-            audit.action = s("reconcile");
-            audit.attemptId = attemptId;
-            audit.detail = QStringLiteral("found in sending, owner %1 is gone").arg(work.record.ownerId);
-            if (!m_ledger->finishSending(id, target, attemptId, PushState::Failed, QString(),
-                    tr("Interrupted run; reconciled."), true, audit, &error)) {
-                item.reason = tr("Being reconciled by another Hirebridge process.");
+            if (!askable) {
+                item.state = PushState::Unknown;
+                item.reason = reason;
+                item.fresh = true;
                 settle(item);
                 return;
             }
@@ -894,6 +891,9 @@ void PushRun::reconcileCreate(
         endSending(work, item, attemptId, PushState::Failed, QString(), reason, true, audit);
         return;
     }
+    qCDebug(lcPush).noquote() << QStringLiteral("%1: %2: looking for the interrupted create (round %3)")
+                                     .arg(name(), work.hire.applicationId)
+                                     .arg(round);
     QPointer<PushRun> self(this);
     m_connector->findByEmail(work.hire.email,
         [self, work, item, attemptId, audit, sinceMs, round](
@@ -1115,13 +1115,47 @@ void PushRun::uploadDocuments(const Work& work, Item item, const QString& remote
         settle(item);
         return;
     }
-    uploadNext(work, item, remoteId, outstandingDocuments(work.hire, true));
+    const QList<FileRef> files = outstandingDocuments(work.hire, true);
+    if (files.isEmpty() || m_options.dryRun) {
+        uploadNext(work, item, remoteId, files);
+        return;
+    }
+    // Uploads take the record's lock as a create does: the window and a scheduled CLI run must not both upload a
+    // pushed hire's missing documents. The record is `sending` while they go, and `pushed` again after.
+    const QString id = work.hire.applicationId;
+    const auto before = m_ledger->pushRecord(id, m_target);
+    const QString lock = newAttemptId();
+    QString error;
+    if (!before || before->state != PushState::Pushed
+        || !m_ledger->beginSending(id, m_target, {PushState::Pushed}, lock, m_options.ownerId, &error)) {
+        const auto now = m_ledger->pushRecord(id, m_target);
+        item.ok = false;
+        item.fresh = true;
+        item.reason = now && now->state == PushState::Sending
+            ? tr("Documents not uploaded now: another Hirebridge process is working on this hire.")
+            : tr("Documents not uploaded: the ledger could not record the upload: %1").arg(error);
+        settle(item);
+        return;
+    }
+    Work locked = work;
+    locked.documentsLock = lock;
+    locked.lockedReason = before->reason;
+    uploadNext(locked, item, remoteId, files);
 }
 
 void PushRun::uploadNext(const Work& work, Item item, const QString& remoteId, QList<FileRef> files)
 {
     const QString id = work.hire.applicationId;
     if (files.isEmpty() || m_stopping) {
+        if (!work.documentsLock.isEmpty()) {
+            QString error;
+            if (!m_ledger->finishSending(id, m_target, work.documentsLock, PushState::Pushed, remoteId,
+                    work.lockedReason, false, AuditEntry(), &error)) {
+                // Left `sending` under this run, which the next run reconciles (it finds the employee again).
+                qCWarning(lcPush).noquote()
+                    << QStringLiteral("%1: hire %2: could not release the upload lock: %3").arg(name(), id, error);
+            }
+        }
         // The item is satisfied when the employee exists and no document is left failed or pending.
         bool allUploaded = true;
         QStringList problems;
@@ -1145,6 +1179,7 @@ void PushRun::uploadNext(const Work& work, Item item, const QString& remoteId, Q
         return;
     }
     const FileRef file = files.takeFirst();
+    qCDebug(lcPush).noquote() << QStringLiteral("%1: %2: uploading %3").arg(name(), id, file.kind);
     DocumentRecord record;
     record.applicationId = id;
     record.target = m_target;
@@ -1250,6 +1285,7 @@ void PushRun::finish()
     if (m_finished) {
         return;
     }
+    qCDebug(lcPush).noquote() << QStringLiteral("%1: run finished, %2 items").arg(name()).arg(m_result.items.size());
     m_finished = true;
     // From now on, what this run left in `sending` (a result it could not record) is reconciled by the next run.
     OwnerLiveness::releaseRun(m_options.ownerId);

@@ -111,6 +111,8 @@ private:
         std::optional<QJsonObject> fields; // mapped fields, when a mapping engine is set
         QString mappingError; // reconciled records only: the mapping now refuses the hire
         int resends = 0; // creates sent again in this run after an ambiguous failure was not found
+        QString documentsLock; // attempt id under which this run holds the record while uploading documents
+        QString lockedReason; // the record's reason before the lock, put back after
     };
     static QString errorText(const MappingResult& mapped);
 

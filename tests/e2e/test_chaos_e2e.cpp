@@ -382,8 +382,13 @@ private Q_SLOTS:
         };
         bool done = false;
         CliResult last;
-        for (int i = 0; i < kMaxFinishRuns && !done && clock.elapsed() < 2 * kBudgetMs; ++i) {
-            last = runCli(pushArgs, env, 90000);
+        QProcessEnvironment finishEnv = env;
+        finishEnv.insert(QStringLiteral("QT_LOGGING_RULES"),
+            QStringLiteral("hirebridge.push.debug=true;hirebridge.http.debug=true"));
+        // A run may have to wait out Personio's upload window (60 a minute, counted on the server across the killed
+        // runs too), so each gets more than a minute.
+        for (int i = 0; i < kMaxFinishRuns && !done && clock.elapsed() < 3 * kBudgetMs; ++i) {
+            last = runCli(pushArgs, finishEnv, 150000);
             done = isDone(list());
             qInfo().noquote() << "finishing run (BambooHR, Personio)" << i + 1 << "exit" << last.exitCode;
         }

@@ -222,7 +222,10 @@ inline CliResult runCli(const QStringList& arguments, const QProcessEnvironment&
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(2000);
-        result.err = "timed out";
+        // What it said until then tells where it was stuck.
+        result.out = p.readAllStandardOutput();
+        result.err = "timed out after " + QByteArray::number(timeoutMs) + " ms; stderr until then:\n"
+            + p.readAllStandardError().right(20000);
         return result;
     }
     result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
