@@ -111,6 +111,22 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QLatin1Char('\r')));
     }
 
+    void unknownHires_listedFirstWithWhatToCheck()
+    {
+        PushReport r = report(1, 0, 1);
+        r.lines.append(line(QStringLiteral("u1"), QStringLiteral("Uma Unknown"), QStringLiteral("unknown"),
+            QStringLiteral("Bob may have received it: look in ATS pending hires for attempt 7f3a")));
+        QVERIFY(PushReportMail::subject(r).contains(QLatin1StringView("1 to check")));
+        const QString text = PushReportMail::text(r);
+        const qsizetype unknown = text.indexOf(QLatin1StringView("May have arrived in Bob: please check (1)"));
+        const qsizetype failed = text.indexOf(QLatin1StringView("Failed (1)"));
+        QVERIFY2(unknown >= 0 && failed > unknown, qPrintable(text));
+        QVERIFY(text.contains(
+            QLatin1StringView("Reason: Bob may have received it: look in ATS pending hires for attempt 7f3a")));
+        QVERIFY(text.contains(QLatin1StringView("Send again")));
+        QVERIFY(PushReportMail::html(r).contains(QLatin1StringView("Uma Unknown")));
+    }
+
     void html_escapesNamesAndReasons()
     {
         PushReport r;
