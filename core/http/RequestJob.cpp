@@ -279,7 +279,8 @@ int RequestJob::hintDelayMs(
     if (!reset.isEmpty()) {
         bool isNumber = false;
         const double value = reset.toDouble(&isNumber);
-        if (isNumber && std::isfinite(value) && value > 0) {
+        // Beyond 2^53 ms (year 287,396) no reset is real, and converting it to qint64 could overflow: the cap.
+        if (isNumber && std::isfinite(value) && value > 0 && value < 9.0e15) {
             qint64 delay = 0;
             if (value > 1e12) {
                 delay = static_cast<qint64>(value) - now.toMSecsSinceEpoch(); // epoch milliseconds

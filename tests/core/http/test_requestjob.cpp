@@ -126,6 +126,7 @@ private Q_SLOTS:
     void backoffMs_withJitter_staysBetweenHalfAndFull();
     void hintDelayMs_givenHeaders_returnsDelay_data();
     void hintDelayMs_givenHeaders_returnsDelay();
+    void hintDelayMs_hugeReset_isIgnoredWithoutOverflow();
     void serverWaitMs_givenStatusAndHeaders_appliesDesignRule_data();
     void serverWaitMs_givenStatusAndHeaders_appliesDesignRule();
 
@@ -384,6 +385,14 @@ void TestRequestJob::serverWaitMs_givenStatusAndHeaders_appliesDesignRule()
     QFETCH(int, expected);
     const QDateTime now = QDateTime::fromSecsSinceEpoch(1700000000, QTimeZone::utc());
     QCOMPARE(RequestJob::serverWaitMs(status, retryAfter, remaining, reset, now, 60000), expected);
+}
+
+void TestRequestJob::hintDelayMs_hugeReset_isIgnoredWithoutOverflow()
+{
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1700000000, QTimeZone::utc());
+    for (const QByteArray& reset : {QByteArray("1e300"), QByteArray("9999999999999999999999"), QByteArray("1e16")}) {
+        QCOMPARE(RequestJob::hintDelayMs(QByteArray(), reset, now, 60000), -1);
+    }
 }
 
 void TestRequestJob::hintDelayMs_givenHeaders_returnsDelay()
