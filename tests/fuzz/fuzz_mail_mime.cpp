@@ -117,7 +117,9 @@ struct Header
     QByteArray value; // folded, as written
 };
 
-QList<Header> readHeaders(const QByteArray& block)
+// *blankFold: a folded line of white space only, which RFC 5322 3.2.2 forbids (header() folds at each space, so a run
+// of spaces in a subject makes such lines).
+QList<Header> readHeaders(const QByteArray& block, bool* blankFold)
 {
     QList<Header> headers;
     QList<QByteArray> lines = block.split('\n');
@@ -126,8 +128,7 @@ QList<Header> readHeaders(const QByteArray& block)
         line.chop(1); // the CR, checked before
         if (line.startsWith(' ') || line.startsWith('\t')) {
             fuzz::require(!headers.isEmpty(), "a continuation line before any header");
-            fuzz::require(!line.trimmed().isEmpty(), "a folded header line of white space only (RFC 5322 3.2.2)",
-                QString::fromLatin1(headers.constLast().name));
+            *blankFold = *blankFold || line.trimmed().isEmpty();
             headers.last().value += "\r\n" + line;
             continue;
         }
@@ -208,7 +209,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         fuzz::require(static_cast<unsigned char>(c) < 0x80, "a non-ASCII byte in the headers");
     }
-    const QList<Header> headers = readHeaders(block);
+    bool blankFold = false;
+    const QList<Header> headers = readHeaders(block, &blankFold);
+    if (blankFold && fuzz::knownBug("buildMime folds a run of spaces into header lines of white space only")) {
+        return 0;
+    }
+    fuzz::require(!blankFold, "a folded header line of white space only (RFC 5322 3.2.2)");
     QList<QByteArray> names;
     for (const auto& h : headers) {
         names << h.name;

@@ -27,10 +27,23 @@
 
 #include <functional>
 
+// ASan makes the largest parses here (a cached catalogue with a 10 MB name, 50,000 employees) take about a second,
+// and a machine busy with a parallel build takes longer still.
+#if defined(__SANITIZE_ADDRESS__)
+#define CORPUS_UNDER_ASAN
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CORPUS_UNDER_ASAN
+#endif
+#endif
+
 namespace {
 
-// Generous for sanitizer builds: a plain build parses the 10 MB cases in well under 100 ms.
+#ifdef CORPUS_UNDER_ASAN
+constexpr qint64 kMaxParseMs = 6000;
+#else
 constexpr qint64 kMaxParseMs = 2000;
+#endif
 constexpr qint64 kMaxCorpusBytes = 1024 * 1024;
 constexpr int kMinCases = 60;
 
@@ -78,6 +91,19 @@ struct Parser
     ParseFunction parse;
     bool readsAnyBody = false; // takes a whole HTTP body (or file), so every "any--" input goes through it
 };
+
+// Time spent inside the parsers for the current row: the checks of what they return (a cache round trip of a 10 MB
+// name) are not their cost.
+qint64 spentInParsers = 0;
+
+template <typename Parse> auto timed(Parse parse)
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto result = parse();
+    spentInParsers += clock.elapsed();
+    return result;
+}
 
 Outcome refused(const QString& error)
 {
@@ -159,7 +185,7 @@ Outcome catalogOutcome(const std::optional<TargetCatalog>& catalog, const QStrin
 
 Outcome parseAshbyEnvelope(const Input& in)
 {
-    const AshbyResult r = AshbyClient::parseEnvelope(in.body, s("corpus"));
+    const AshbyResult r = timed([&] { return AshbyClient::parseEnvelope(in.body, s("corpus")); });
     if (!r.ok()) {
         return refused(r.error.message);
     }
@@ -175,12 +201,12 @@ Outcome parseAshbyEnvelope(const Input& in)
 // customField.list exactly as HireSync reads it: the envelope, then results().toArray() into parseDefinitions.
 Outcome parseAshbyDefinitions(const Input& in)
 {
-    const AshbyResult r = AshbyClient::parseEnvelope(in.body, s("customField.list"));
+    const AshbyResult r = timed([&] { return AshbyClient::parseEnvelope(in.body, s("customField.list")); });
     if (!r.ok()) {
         return refused(r.error.message);
     }
     QString error;
-    const auto definitions = HireAssembler::parseDefinitions(r.results().toArray(), &error);
+    const auto definitions = timed([&] { return HireAssembler::parseDefinitions(r.results().toArray(), &error); });
     if (!error.isEmpty()) {
         return refused(error);
     }
@@ -211,7 +237,7 @@ Outcome parseAshbyAssemble(const Input& in)
     input.offers = o.value(QLatin1StringView("offers")).toArray();
     input.job = o.value(QLatin1StringView("job")).toObject();
     QString error;
-    const auto hire = HireAssembler::assemble(input, &error);
+    const auto hire = timed([&] { return HireAssembler::assemble(input, &error); });
     if (!hire) {
         return refused(error);
     }
@@ -227,7 +253,7 @@ Outcome parseBobSearch(const Input& in)
 {
     Directory directory;
     QString error;
-    if (!BobClient::parseSearch(in.body, &directory, &error)) {
+    if (!timed([&] { return BobClient::parseSearch(in.body, &directory, &error); })) {
         return refused(error);
     }
     Outcome o;
@@ -248,19 +274,19 @@ Outcome parseBobSearch(const Input& in)
 Outcome parseBobFields(const Input& in)
 {
     QString error;
-    return catalogOutcome(TargetCatalog::fromBob(in.body, {}, &error), error, false);
+    return catalogOutcome(timed([&] { return TargetCatalog::fromBob(in.body, {}, &error); }), error, false);
 }
 
 Outcome parseBobLists(const Input& in)
 {
     QString error;
-    return catalogOutcome(TargetCatalog::fromBob(kBobFields, in.body, &error), error, true);
+    return catalogOutcome(timed([&] { return TargetCatalog::fromBob(kBobFields, in.body, &error); }), error, true);
 }
 
 Outcome parseBambooHrEmployees(const Input& in)
 {
     QString error;
-    const auto page = BambooHrClient::parseEmployeePage(in.body, &error);
+    const auto page = timed([&] { return BambooHrClient::parseEmployeePage(in.body, &error); });
     if (!page) {
         return refused(error);
     }
@@ -281,7 +307,7 @@ Outcome parseBambooHrEmployees(const Input& in)
 Outcome parseBambooHrFileCategories(const Input& in)
 {
     QString error;
-    const auto categories = BambooHrClient::parseFileCategories(in.body, &error);
+    const auto categories = timed([&] { return BambooHrClient::parseFileCategories(in.body, &error); });
     if (!categories) {
         return refused(error);
     }
@@ -299,19 +325,20 @@ Outcome parseBambooHrFileCategories(const Input& in)
 Outcome parseBambooHrFields(const Input& in)
 {
     QString error;
-    return catalogOutcome(TargetCatalog::fromBambooHr(in.body, {}, &error), error, false);
+    return catalogOutcome(timed([&] { return TargetCatalog::fromBambooHr(in.body, {}, &error); }), error, false);
 }
 
 Outcome parseBambooHrLists(const Input& in)
 {
     QString error;
-    return catalogOutcome(TargetCatalog::fromBambooHr(kBambooHrFields, in.body, &error), error, true);
+    return catalogOutcome(
+        timed([&] { return TargetCatalog::fromBambooHr(kBambooHrFields, in.body, &error); }), error, true);
 }
 
 Outcome parsePersonioEmployees(const Input& in)
 {
     QString error;
-    const auto entries = PersonioClient::parseEmployees(in.body, &error);
+    const auto entries = timed([&] { return PersonioClient::parseEmployees(in.body, &error); });
     if (!entries) {
         return refused(error);
     }
@@ -329,7 +356,7 @@ Outcome parsePersonioEmployees(const Input& in)
 Outcome parsePersonioDocumentCategories(const Input& in)
 {
     QString error;
-    const auto categories = PersonioClient::parseDocumentCategories(in.body, &error);
+    const auto categories = timed([&] { return PersonioClient::parseDocumentCategories(in.body, &error); });
     if (!categories) {
         return refused(error);
     }
@@ -347,7 +374,7 @@ Outcome parsePersonioDocumentCategories(const Input& in)
 Outcome parsePersonioAttributes(const Input& in)
 {
     QString error;
-    return catalogOutcome(TargetCatalog::fromPersonio(in.body, &error), error, false);
+    return catalogOutcome(timed([&] { return TargetCatalog::fromPersonio(in.body, &error); }), error, false);
 }
 
 // The import path (MappingProfile::load), then what a save and a later load make of the result: a profile that
@@ -355,7 +382,7 @@ Outcome parsePersonioAttributes(const Input& in)
 Outcome parseMappingProfile(const Input& in)
 {
     QString error;
-    const auto profile = MappingProfile::load(in.path, &error);
+    const auto profile = timed([&] { return MappingProfile::load(in.path, &error); });
     if (!profile) {
         return refused(error);
     }
@@ -385,7 +412,7 @@ Outcome parseCatalogCache(const Input& in)
         return refused(s("(corpus file is not a JSON object)"));
     }
     QString error;
-    return catalogOutcome(TargetCatalog::fromJson(doc.object(), &error), error, false);
+    return catalogOutcome(timed([&] { return TargetCatalog::fromJson(doc.object(), &error); }), error, false);
 }
 
 const QList<Parser>& parsers()
@@ -523,6 +550,8 @@ const QList<Case>& cases()
         error("bob-search--id-missing.json", "employees[0].id"),
         error("bob-search--id-bool.json", "employees[0].id"),
         error("bob-search--id-empty.json", "employees[0].id"),
+        error("bob-search--id-blank.json", "employees[0].id")
+            .knownBug("BobClient::parseSearch (idString) does not trim: the id \"   \" is accepted"),
         error("bob-search--email-number.json", "employees[0].email"),
         error("bob-search--email-object.json", "employees[0].email"),
         error("bob-search--id-huge-integer.json", "employees[0].id")
@@ -548,6 +577,8 @@ const QList<Case>& cases()
         ok("bob-lists--valid.json", 1),
         error("bob-lists--children-too-deep.json", "nested deeper"),
         error("bob-lists--item-id-null.json", "\"id\""),
+        error("bob-lists--item-id-blank.json", "\"id\"")
+            .knownBug("TargetCatalog (idText) does not trim: the list item id \" \" is accepted"),
         error("bob-lists--values-string.json", "values"),
         error("bob-lists--archived-string.json", "archived"),
         // BambooHR employee list
@@ -578,6 +609,8 @@ const QList<Case>& cases()
             .knownBug("TargetCatalog::fromJson gives root.firstName and root.surname Bob's 50 character limit whatever "
                       "the target: this BambooHR field comes back from the ledger's cache with maxLength 50"),
         error("bamboohr-fields--alias-number.json", "alias"),
+        error("bamboohr-fields--id-blank.json", "\"id\"")
+            .knownBug("TargetCatalog::fromBambooHr (idText) does not trim: the field id \" \" is accepted"),
         error("bamboohr-fields--id-bool.json", "\"id\""),
         error("bamboohr-lists--options-object.json", "options"),
         error("bamboohr-lists--option-name-missing.json", "name"),
@@ -659,13 +692,7 @@ struct HeaderCase
 {
     const char* file;
     int expectedMs; // kNoHint or the exact wait
-    const char* skip = nullptr; // undefined behaviour: a sanitizer build aborts, a plain build returns garbage
 };
-
-const char* const kResetOverflow
-    = "RequestJob::hintDelayMs: X-RateLimit-Reset above 2^63 (1e300, 9999999999999999999999) is converted with "
-      "static_cast<qint64>(double), which is undefined behaviour (UBSan float-cast-overflow; in a plain x86 build "
-      "INT64_MIN, then INT64_MIN - now overflows signed and the wait comes out as the maximum)";
 
 const QList<HeaderCase>& headerCases()
 {
@@ -689,8 +716,9 @@ const QList<HeaderCase>& headerCases()
         {"http-ratelimit-reset--inf.txt", kNoHint},
         {"http-ratelimit-reset--negative.txt", kNoHint},
         {"http-ratelimit-reset--hex.txt", kNoHint},
-        {"http-ratelimit-reset--huge-number-1e300.txt", kMaxWaitMs, kResetOverflow},
-        {"http-ratelimit-reset--huge-integer.txt", kMaxWaitMs, kResetOverflow},
+        // Beyond any real date: ignored (until 3ca629a, an overflowing conversion to qint64, undefined behaviour).
+        {"http-ratelimit-reset--huge-number-1e300.txt", kNoHint},
+        {"http-ratelimit-reset--huge-integer.txt", kNoHint},
         {"http-ratelimit-reset--past-epoch.txt", kNoHint},
     };
     return list;
@@ -837,7 +865,8 @@ private Q_SLOTS:
     // Every file has a row saying what it must do, every row has its file, and the committed corpus stays small.
     void corpusIsComplete()
     {
-        const QStringList files = QDir(corpusDir()).entryList(QDir::Files, QDir::Name);
+        QStringList files = QDir(corpusDir()).entryList(QDir::Files, QDir::Name);
+        files.removeOne(QStringLiteral("README.md"));
         QSet<QString> described;
         for (const auto& c : cases()) {
             described.insert(s(c.file));
@@ -903,9 +932,6 @@ private Q_SLOTS:
     {
         QFETCH(int, index);
         const HeaderCase& c = headerCases().at(index);
-        if (c.skip) {
-            QSKIP(c.skip);
-        }
         const QString file = s(c.file);
         const QByteArray value = readFile(QDir(corpusDir()).filePath(file));
         const bool retryAfter = file.startsWith(QLatin1StringView("http-retry-after--"));
@@ -979,11 +1005,12 @@ private:
     static void check(const Parser& parser, const Input& input, Expect expect, const QString& mentions, qsizetype count,
         const char* bug)
     {
-        QElapsedTimer clock;
-        clock.start();
+        spentInParsers = 0;
         const Outcome outcome = parser.parse(input);
-        const qint64 elapsed = clock.elapsed();
-        QVERIFY2(elapsed < kMaxParseMs, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
+        QVERIFY2(spentInParsers < kMaxParseMs, qPrintable(QStringLiteral("took %1 ms").arg(spentInParsers)));
+        if (spentInParsers > 100) {
+            qInfo("parsed in %lld ms", spentInParsers);
+        }
 
         bool matches = false;
         if (!outcome.ok) {
