@@ -85,11 +85,11 @@ AshbyResult AshbyClient::parseEnvelope(const QByteArray& body, const QString& co
     }
     if (!success.toBool()) {
         const auto info = result.envelope.value(QLatin1StringView("errorInfo")).toObject();
-        QString code = info.value(QLatin1StringView("code")).toString();
-        QString message = info.value(QLatin1StringView("message")).toString();
+        QString code = info.value(QLatin1StringView("code")).toString().trimmed();
+        QString message = info.value(QLatin1StringView("message")).toString().trimmed();
         const auto errors = result.envelope.value(QLatin1StringView("errors")).toArray();
         if (code.isEmpty() && !errors.isEmpty()) {
-            code = errors.first().toString();
+            code = errors.first().toString().trimmed();
         }
         if (message.isEmpty()) {
             message = code.isEmpty() ? QStringLiteral("the request failed without a reason") : code;

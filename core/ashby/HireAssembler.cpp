@@ -21,7 +21,7 @@ void appendCustomFields(JsonReader& reader, const QJsonArray& values, const QStr
         }
         const auto o = values.at(i).toObject();
         CustomFieldValue v;
-        v.id = reader.string(o, s("id"), itemPath + s(".id"));
+        v.id = reader.id(o, s("id"), itemPath + s(".id"));
         v.title = reader.optString(o, s("title"), itemPath + s(".title"));
         v.objectType = objectType;
         v.value = o.value(s("value"));
@@ -74,15 +74,23 @@ PersonRef HireAssembler::hiringManagerFrom(const QJsonArray& hiringTeam)
     return {};
 }
 
-QHash<QString, CustomFieldDefinition> HireAssembler::parseDefinitions(const QJsonArray& results, QString* error)
+QHash<QString, CustomFieldDefinition> HireAssembler::parseDefinitions(const QJsonValue& value, QString* error)
 {
     QHash<QString, CustomFieldDefinition> defs;
     JsonReader reader;
+    if (!value.isArray()) {
+        if (error) {
+            *error = QStringLiteral("customField.list: field \"results\" is %1, expected an array")
+                         .arg(JsonReader::typeName(value));
+        }
+        return defs;
+    }
+    const QJsonArray results = value.toArray();
     for (qsizetype i = 0; i < results.size(); ++i) {
         const auto o = results.at(i).toObject();
         const QString path = QStringLiteral("results[%1]").arg(i);
         CustomFieldDefinition d;
-        d.id = reader.string(o, s("id"), path + s(".id"));
+        d.id = reader.id(o, s("id"), path + s(".id"));
         d.title = reader.optString(o, s("title"), path + s(".title"));
         d.objectType = reader.optString(o, s("objectType"), path + s(".objectType"));
         d.fieldType = reader.optString(o, s("fieldType"), path + s(".fieldType"));
@@ -101,7 +109,7 @@ std::optional<Hire> HireAssembler::assemble(const Input& in, QString* error)
 {
     Hire h;
     JsonReader app;
-    h.applicationId = app.string(in.application, s("id"), s("application.id"));
+    h.applicationId = app.id(in.application, s("id"), s("application.id"));
     h.updatedAt = app.optString(in.application, s("updatedAt"), s("application.updatedAt"));
     const auto appCandidate = app.optObject(in.application, s("candidate"), s("application.candidate"));
     const auto appJob = app.optObject(in.application, s("job"), s("application.job"));
@@ -112,7 +120,7 @@ std::optional<Hire> HireAssembler::assemble(const Input& in, QString* error)
     }
 
     JsonReader cand;
-    h.candidateId = cand.string(in.candidate, s("id"), s("id"));
+    h.candidateId = cand.id(in.candidate, s("id"), s("id"));
     h.name = cand.string(in.candidate, s("name"), s("name")).simplified();
     h.profileUrl = cand.optString(in.candidate, s("profileUrl"), s("profileUrl"));
     const auto primaryEmail = cand.optObject(in.candidate, s("primaryEmailAddress"), s("primaryEmailAddress"));
@@ -171,7 +179,7 @@ std::optional<Hire> HireAssembler::assemble(const Input& in, QString* error)
     const auto offer = acceptedOffer(in.offers);
     if (offer) {
         JsonReader off;
-        h.offerId = off.string(*offer, s("id"), s("offer.id"));
+        h.offerId = off.id(*offer, s("id"), s("offer.id"));
         const auto version = off.optObject(*offer, s("latestVersion"), s("offer.latestVersion"));
         h.offerVersionId = off.optString(version, s("id"), s("offer.latestVersion.id"));
         const QString start = off.optString(version, s("startDate"), s("offer.latestVersion.startDate"));

@@ -40,5 +40,5 @@ public:
     static std::optional<QJsonObject> acceptedOffer(const QJsonArray& offers);
     // The first hiring team member whose role is "Hiring Manager" (case-insensitive), or an empty PersonRef.
     static PersonRef hiringManagerFrom(const QJsonArray& hiringTeam);
-    static QHash<QString, CustomFieldDefinition> parseDefinitions(const QJsonArray& results, QString* error);
+    static QHash<QString, CustomFieldDefinition> parseDefinitions(const QJsonValue& results, QString* error);
 };

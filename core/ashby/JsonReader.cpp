@@ -43,6 +43,16 @@ QString JsonReader::string(const QJsonObject& object, const QString& key, const 
     return value.toString();
 }
 
+QString JsonReader::id(const QJsonObject& object, const QString& key, const QString& path)
+{
+    const QString value = string(object, key, path);
+    if (ok() && value.trimmed().isEmpty()) {
+        fail(QStringLiteral("field \"%1\" is blank, expected an id").arg(path));
+        return {};
+    }
+    return value;
+}
+
 QString JsonReader::optString(const QJsonObject& object, const QString& key, const QString& path)
 {
     const auto value = object.value(key);

@@ -13,6 +13,8 @@ class JsonReader
 public:
     // Required string: missing, null or wrong type is an error.
     QString string(const QJsonObject& object, const QString& key, const QString& path);
+    // Required identifier: a string that is not blank (an empty id would key a ledger record or a definition).
+    QString id(const QJsonObject& object, const QString& key, const QString& path);
     // Optional string: missing or null gives an empty string; a wrong type is still an error.
     QString optString(const QJsonObject& object, const QString& key, const QString& path);
     QJsonObject optObject(const QJsonObject& object, const QString& key, const QString& path);

@@ -72,6 +72,8 @@ public:
     using LookupCallback = std::function<void(const ApiError& error, const std::optional<DirectoryEntry>& entry)>;
     using CreateCallback = std::function<void(const ApiError& error, const CreateResult& result)>;
     using UploadCallback = std::function<void(const ApiError& error, const QString& documentId)>;
+    // documentId: the stored document's id, or nullopt when the employee has no such document.
+    using FoundCallback = std::function<void(const ApiError& error, const std::optional<QString>& documentId)>;
     using CatalogCallback = std::function<void(const ApiError& error, const TargetCatalog& catalog)>;
     using CheckCallback = std::function<void(const ApiError& error, const QString& summary)>;
 
@@ -103,8 +105,25 @@ public:
         const QString& remoteId, const DocumentUpload& document, const QString& context, UploadCallback done)
         = 0;
 
+    // Whether findUploaded() can tell that an upload arrived (the target lists an employee's documents).
+    virtual bool canFindUploaded() const { return false; }
+    // Looks among the employee's documents for the one uploadDocument() would store for `document` (matched by the
+    // name the connector gives it; the bytes are not needed). An upload whose answer was lost, or whose run was
+    // killed, is checked this way before it is sent again (design §5). Only called when canFindUploaded().
+    virtual void findUploaded(
+        const QString& remoteId, const DocumentUpload& document, const QString& context, FoundCallback done);
+
     // The target's fields (standard and custom) and list options, for the mapping editor and validation.
     virtual void fetchCatalog(CatalogCallback done) = 0;
     // Proves the credentials without side effects; `summary` says what was checked ("BambooHR: 412 employees").
     virtual void check(CheckCallback done) = 0;
 };
+
+inline void HrisConnector::findUploaded(
+    const QString& /*remoteId*/, const DocumentUpload& /*document*/, const QString& context, FoundCallback done)
+{
+    ApiError e = ApiError::make(ApiError::Kind::Api,
+        QStringLiteral("%1 cannot list an employee's documents").arg(displayName()), displayName());
+    e.context = context;
+    done(e, std::nullopt);
+}

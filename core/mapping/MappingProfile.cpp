@@ -352,6 +352,10 @@ std::optional<MappingProfile> MappingProfile::fromJson(const QJsonObject& object
         }
         const QJsonObject map = fields.toObject();
         for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+            if (it.key().trimmed().isEmpty()) {
+                setError(error, QStringLiteral("mapping field \"%1\": the target field's id is blank").arg(it.key()));
+                return std::nullopt;
+            }
             if (!it.value().isString() || it.value().toString().trimmed().isEmpty()) {
                 setError(error,
                     QStringLiteral("mapping field \"%1\": the source is %2")

@@ -44,7 +44,7 @@ bool isAbsent(const QJsonValue& v)
 std::optional<QString> idText(const QJsonValue& v)
 {
     if (v.isString()) {
-        return v.toString();
+        return v.toString().trimmed();
     }
     if (v.isDouble()) {
         const double d = v.toDouble();
@@ -467,7 +467,10 @@ std::optional<TargetCatalog> TargetCatalog::fromJson(const QJsonObject& object, 
         field.category = o.value(QLatin1StringView("category")).toString();
         field.custom = o.value(QLatin1StringView("custom")).toBool(field.custom);
         field.required = o.value(QLatin1StringView("required")).toBool();
-        field.maxLength = std::max(0, o.value(QLatin1StringView("maxLength")).toInt(field.maxLength));
+        // parseField() gives Bob's name fields Bob's limit; another system's field of that id has none unless the
+        // cache says so.
+        const int knownLimit = catalog.target == QLatin1StringView("bob") ? field.maxLength : 0;
+        field.maxLength = std::max(0, o.value(QLatin1StringView("maxLength")).toInt(knownLimit));
         catalog.fields.append(field);
     }
     const QJsonValue lists = object.value(QLatin1StringView("lists"));

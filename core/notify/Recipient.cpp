@@ -1,6 +1,9 @@
 #include "notify/Recipient.h"
 
 #include <QSettings>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace {
 
@@ -52,6 +55,15 @@ bool Recipient::isValidEmail(const QString& email)
     const QStringView local = QStringView(email).left(at);
     const QStringView domain = QStringView(email).mid(at + 1);
     if (local.size() > 64 || local.startsWith(u'.') || local.endsWith(u'.') || local.contains(u"..")) {
+        return false;
+    }
+    // A non-ASCII mailbox name needs SMTPUTF8, which relays need not offer; a non-ASCII domain is sent in its ASCII
+    // (IDNA) form and must have one.
+    if (std::any_of(local.cbegin(), local.cend(), [](QChar c) { return c.unicode() >= 0x7f; })) {
+        return false;
+    }
+    if (std::any_of(domain.cbegin(), domain.cend(), [](QChar c) { return c.unicode() >= 0x7f; })
+        && QUrl::toAce(domain.toString(), QUrl::AceTransitionalProcessing).isEmpty()) {
         return false;
     }
     const auto labels = domain.split(u'.');

@@ -5,7 +5,9 @@
 #include "notify/Recipient.h"
 
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QThread>
+#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
@@ -73,13 +75,14 @@ QByteArray encodedWords(const QString& text, qsizetype used = 1)
     return words.join(QByteArrayLiteral("\r\n "));
 }
 
-// "Name: value" folded at spaces so lines stay short; non-ASCII (or anything looking like an encoded word) is
-// RFC 2047 encoded.
+// "Name: value" folded at spaces so lines stay short; non-ASCII, anything looking like an encoded word, or a run of
+// spaces (which folding could turn into a line of white space only, RFC 5322 3.2.2) is RFC 2047 encoded.
 QByteArray header(const char* name, const QString& value)
 {
     const QString clean = singleLine(value);
     QByteArray line = QByteArray(name) + QByteArrayLiteral(": ");
-    if (!isPrintableAscii(clean) || clean.contains(QLatin1StringView("=?"))) {
+    if (!isPrintableAscii(clean) || clean.contains(QLatin1StringView("=?"))
+        || clean.contains(QLatin1StringView("  "))) {
         return line + encodedWords(clean, line.size()) + kCrlf;
     }
     qsizetype lineLength = line.size();
@@ -108,11 +111,38 @@ QByteArray header(const char* name, const QString& value)
     return line + kCrlf;
 }
 
+// The recipients' addresses for the To header: an addr-spec is never RFC 2047 encoded, so each goes in its ASCII
+// form, folded between addresses.
+QByteArray toHeader(const QStringList& addresses)
+{
+    QByteArray line = QByteArrayLiteral("To:");
+    qsizetype lineLength = line.size();
+    bool first = true;
+    for (const auto& address : addresses) {
+        const QByteArray ascii = SmtpSender::asciiAddress(address);
+        if (ascii.isEmpty()) {
+            continue; // refused by send() before it gets here
+        }
+        if (!first) {
+            line += ',';
+            ++lineLength;
+        }
+        if (!first && lineLength + 1 + ascii.size() > 78) {
+            line += QByteArrayLiteral("\r\n");
+            lineLength = 0;
+        }
+        line += ' ' + ascii;
+        lineLength += 1 + ascii.size();
+        first = false;
+    }
+    return line + kCrlf;
+}
+
 // A display name and an address: "Name" <a@b.c> or =?UTF-8?B?...?= <a@b.c>.
 QByteArray mailbox(const QString& name, const QString& address)
 {
     const QString cleanName = singleLine(name);
-    const QByteArray angle = '<' + singleLine(address).toUtf8() + '>';
+    const QByteArray angle = '<' + SmtpSender::asciiAddress(singleLine(address)) + '>';
     if (cleanName.isEmpty()) {
         return angle;
     }
@@ -182,8 +212,9 @@ QByteArray quotedPrintable(const QString& text)
 
 QString domainOf(const QString& address)
 {
-    const QString domain = address.section(QLatin1Char('@'), -1).trimmed();
-    return !domain.isEmpty() && isPrintableAscii(domain) && !domain.contains(QLatin1Char('>'))
+    const QByteArray ascii = SmtpSender::asciiAddress(address.trimmed());
+    const QString domain = QString::fromLatin1(ascii.mid(ascii.lastIndexOf('@') + 1));
+    return !ascii.isEmpty() && !domain.isEmpty() && !domain.contains(QLatin1Char('>'))
         ? domain
         : QStringLiteral("hirebridge.invalid");
 }
@@ -333,12 +364,12 @@ SmtpResult performSend(const SmtpConfig& config, const QStringList& to, const QB
                                    hostForUrl(config.host))
                                .arg(config.port)
                                .toUtf8();
-    const QByteArray from = '<' + config.fromAddress.trimmed().toUtf8() + '>';
+    const QByteArray from = '<' + SmtpSender::asciiAddress(config.fromAddress.trimmed()) + '>';
     const QByteArray username = config.username.toUtf8();
     const QByteArray password = config.password.toUtf8();
     std::unique_ptr<curl_slist, ListDeleter> recipients;
     for (const auto& address : to) {
-        const QByteArray rcpt = '<' + address.trimmed().toUtf8() + '>';
+        const QByteArray rcpt = '<' + SmtpSender::asciiAddress(address.trimmed()) + '>';
         curl_slist* appended = curl_slist_append(recipients.get(), rcpt.constData());
         if (!appended) {
             return SmtpResult {false, true, QStringLiteral("Out of memory building the recipient list"), 0};
@@ -422,6 +453,24 @@ bool SmtpSender::isLoopbackHost(const QString& host)
     }
     QHostAddress address;
     return address.setAddress(name) && address.isLoopback();
+}
+
+QByteArray SmtpSender::asciiAddress(const QString& address)
+{
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    const QString local = address.left(std::max<qsizetype>(at, 0));
+    if (at <= 0 || !isPrintableAscii(local)) {
+        return {};
+    }
+    const QString domain = address.mid(at + 1);
+    if (isPrintableAscii(domain)) {
+        return address.toLatin1();
+    }
+    const QByteArray ace = QUrl::toAce(domain, QUrl::AceTransitionalProcessing);
+    if (ace.isEmpty()) {
+        return {};
+    }
+    return local.toLatin1() + '@' + ace;
 }
 
 QString SmtpSender::configProblem(const SmtpConfig& config)
@@ -520,7 +569,9 @@ QByteArray SmtpSender::buildMime(const SmtpConfig& config, const MailMessage& me
     if (messageId.startsWith(QLatin1Char('<')) && messageId.endsWith(QLatin1Char('>'))) {
         messageId = messageId.mid(1, messageId.size() - 2);
     }
-    if (messageId.isEmpty() || !isPrintableAscii(messageId) || messageId.contains(QLatin1Char(' '))) {
+    // id-left "@" id-right, printable ASCII without space or angle brackets (RFC 5322 3.6.4); else one of ours.
+    static const QRegularExpression validId(QStringLiteral("^[!-;=?-~]+@[!-;=?-~]+$"));
+    if (!validId.match(messageId).hasMatch()) {
         messageId = QStringLiteral("%1@%2").arg(
             QUuid::createUuid().toString(QUuid::WithoutBraces), domainOf(config.fromAddress));
     }
@@ -528,7 +579,7 @@ QByteArray SmtpSender::buildMime(const SmtpConfig& config, const MailMessage& me
     QByteArray mime;
     mime += QByteArrayLiteral("Date: ") + rfc2822Date(date) + kCrlf;
     mime += QByteArrayLiteral("From: ") + mailbox(config.fromName, config.fromAddress) + kCrlf;
-    mime += header("To", to.join(QLatin1StringView(", ")));
+    mime += toHeader(to);
     mime += header("Subject", message.subject);
     mime += QByteArrayLiteral("Message-ID: <") + messageId.toLatin1() + '>' + kCrlf;
     mime += QByteArrayLiteral("MIME-Version: 1.0") + kCrlf;

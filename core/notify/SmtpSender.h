@@ -57,6 +57,9 @@ public:
     // that is not loopback. The Settings dialog can show it beside the fields.
     static QString configProblem(const SmtpConfig& config);
     static bool isLoopbackHost(const QString& host);
+    // The address as it goes into headers and the SMTP envelope: the domain in its ASCII (IDNA) form, the local part
+    // as given. Empty when it has no ASCII form: a non-ASCII local part would need SMTPUTF8, which is not asked for.
+    static QByteArray asciiAddress(const QString& address);
 
 Q_SIGNALS:
     void finished(const SmtpResult& result);

@@ -1179,58 +1179,152 @@ void PushRun::uploadNext(const Work& work, Item item, const QString& remoteId, Q
         return;
     }
     const FileRef file = files.takeFirst();
-    qCDebug(lcPush).noquote() << QStringLiteral("%1: %2: uploading %3").arg(name(), id, file.kind);
     DocumentRecord record;
     record.applicationId = id;
     record.target = m_target;
     record.kind = file.kind;
     record.name = file.name;
+    QString previousState;
     for (const auto& d : m_ledger->documents(id, m_target)) {
         if (d.kind == file.kind) {
             record.attempts = d.attempts;
+            previousState = d.state;
         }
     }
     record.attempts += 1;
-    const QString label = DocumentFetcher::kindLabel(file.kind);
-    const auto fail = [this, label, file](DocumentRecord record, const QString& why, bool transient, int status) {
-        record.state = s("failed");
-        record.reason = why;
-        record.transient = transient;
-        AuditEntry audit;
-        audit.target = m_target;
-        audit.applicationId = record.applicationId;
-        audit.action = s("upload");
-        audit.httpStatus = status;
-        audit.detail = QStringLiteral("%1 \"%2\" failed: %3").arg(label, file.name, why);
-        m_ledger->setDocument(record, &audit);
-    };
     if (const QString problem = DocumentFetcher::typeProblem(file, m_rules, name()); !problem.isEmpty()) {
-        fail(record, problem, false, 0);
+        failDocument(record, file, problem, false, 0);
         uploadNext(work, item, remoteId, files);
         return;
     }
+    // `uploading` left by an earlier run (killed mid-upload, or its answer was lost): the file may be there already.
+    // This run holds the record's lock, so nobody else is uploading it now.
+    if (previousState == QLatin1String("uploading") && !m_options.dryRun) {
+        checkUpload(work, item, remoteId, files, file, record, true);
+        return;
+    }
+    sendDocument(work, item, remoteId, files, file, record);
+}
+
+DocumentUpload PushRun::uploadFor(const Work& work, const FileRef& file)
+{
+    DocumentUpload upload;
+    upload.kind = file.kind;
+    upload.fileName = file.name;
+    upload.title = QStringLiteral("%1 - %2").arg(DocumentFetcher::kindLabel(file.kind), work.hire.name);
+    return upload;
+}
+
+void PushRun::failDocument(DocumentRecord record, const FileRef& file, const QString& why, bool transient, int status)
+{
+    record.state = s("failed");
+    record.reason = why;
+    record.transient = transient;
+    AuditEntry audit;
+    audit.target = m_target;
+    audit.applicationId = record.applicationId;
+    audit.action = s("upload");
+    audit.httpStatus = status;
+    audit.detail = QStringLiteral("%1 \"%2\" failed: %3").arg(DocumentFetcher::kindLabel(file.kind), file.name, why);
+    m_ledger->setDocument(record, &audit);
+}
+
+void PushRun::checkUpload(const Work& work, Item item, const QString& remoteId, const QList<FileRef>& files,
+    const FileRef& file, DocumentRecord record, bool uploadIfMissing)
+{
+    const QString id = work.hire.applicationId;
+    const QString label = DocumentFetcher::kindLabel(file.kind);
+    if (!m_connector->canFindUploaded()) {
+        // Nothing to ask: sending again could store a second copy, so the admin looks and decides.
+        failDocument(record, file,
+            tr("an upload was interrupted and %1 cannot list an employee's documents: look at employee %2's documents "
+               "in %1, then push this hire by name to upload it again if it is not there")
+                .arg(name(), remoteId),
+            false, 0);
+        uploadNext(work, item, remoteId, files);
+        return;
+    }
+    const QString context
+        = QStringLiteral("%1 of hire %2 (%3): was the interrupted upload stored?").arg(label, id, work.hire.name);
+    qCDebug(lcPush).noquote()
+        << QStringLiteral("%1: %2: looking for an interrupted upload of %3").arg(name(), id, file.kind);
+    QPointer<PushRun> self(this);
+    m_connector->findUploaded(remoteId, uploadFor(work, file), context,
+        [self, work, item, remoteId, files, file, record, uploadIfMissing, label](
+            const ApiError& error, const std::optional<QString>& documentId) mutable {
+            if (!self) {
+                return;
+            }
+            if (error.isError()) {
+                // Still unknown: stays `uploading`, so the next run asks again before sending.
+                record.state = s("uploading");
+                record.reason = tr("an upload was interrupted, and %1 could not be asked whether it arrived: %2")
+                                    .arg(self->name(), error.toString());
+                record.transient = true;
+                self->m_ledger->setDocument(record);
+                self->uploadNext(work, item, remoteId, files);
+                return;
+            }
+            if (documentId) {
+                record.state = s("uploaded");
+                record.remoteId = *documentId;
+                record.reason.clear();
+                record.transient = false;
+                AuditEntry audit;
+                audit.target = self->m_target;
+                audit.applicationId = record.applicationId;
+                audit.action = s("upload");
+                audit.detail = QStringLiteral("%1 \"%2\" found on employee %3 (document id %4) after an interrupted "
+                                              "upload: not sent again")
+                                   .arg(label, file.name, remoteId, *documentId);
+                self->m_ledger->setDocument(record, &audit);
+                self->uploadNext(work, item, remoteId, files);
+                return;
+            }
+            if (!uploadIfMissing) {
+                record.state = s("uploading");
+                record.reason = tr("the answer to the upload was lost and %1 does not list the file yet; the next push "
+                                   "looks again before uploading it")
+                                    .arg(self->name());
+                record.transient = true;
+                self->m_ledger->setDocument(record);
+                self->uploadNext(work, item, remoteId, files);
+                return;
+            }
+            self->sendDocument(work, item, remoteId, files, file, record);
+        });
+}
+
+void PushRun::sendDocument(const Work& work, Item item, const QString& remoteId, const QList<FileRef>& files,
+    const FileRef& file, DocumentRecord record)
+{
+    const QString id = work.hire.applicationId;
+    qCDebug(lcPush).noquote() << QStringLiteral("%1: %2: uploading %3").arg(name(), id, file.kind);
+    const QString label = DocumentFetcher::kindLabel(file.kind);
     record.state = s("uploading");
+    record.reason.clear();
     m_ledger->setDocument(record);
-    const QString title = QStringLiteral("%1 - %2").arg(label, work.hire.name);
+    const DocumentUpload meta = uploadFor(work, file);
     const QString context = QStringLiteral("%1 of hire %2 (%3)").arg(label, id, work.hire.name);
     QPointer<PushRun> self(this);
-    m_documents->download(file, m_rules, title, context,
-        [self, work, item, remoteId, files, file, record, fail, context, label](
+    m_documents->download(file, m_rules, meta.title, context,
+        [self, work, item, remoteId, files, file, record, context, label](
             const ApiError& error, const DocumentUpload& upload) mutable {
             if (!self) {
                 return;
             }
             if (error.isError()) {
                 // A body above the download limit says so in the error's own message.
-                fail(record, tr("could not be downloaded from Ashby: %1").arg(error.toString()), error.retryable,
-                    error.httpStatus);
+                self->failDocument(record, file, tr("could not be downloaded from Ashby: %1").arg(error.toString()),
+                    error.retryable, error.httpStatus);
                 self->uploadNext(work, item, remoteId, files);
                 return;
             }
             if (const QString problem = DocumentFetcher::sizeProblem(upload.bytes.size(), self->m_rules, self->name());
                 !problem.isEmpty()) {
                 record.bytes = upload.bytes.size();
-                fail(record, QStringLiteral("%1 \"%2\" %3").arg(label, file.name, problem), false, 0);
+                self->failDocument(
+                    record, file, QStringLiteral("%1 \"%2\" %3").arg(label, file.name, problem), false, 0);
                 self->uploadNext(work, item, remoteId, files);
                 return;
             }
@@ -1238,15 +1332,29 @@ void PushRun::uploadNext(const Work& work, Item item, const QString& remoteId, Q
                 = QString::fromLatin1(QCryptographicHash::hash(upload.bytes, QCryptographicHash::Sha256).toHex());
             const qint64 size = upload.bytes.size();
             self->m_connector->uploadDocument(remoteId, upload, context,
-                [self, work, item, remoteId, files, record, fail, hash, size, label, file](
+                [self, work, item, remoteId, files, record, hash, size, label, file](
                     const ApiError& e, const QString& documentId) mutable {
                     if (!self) {
                         return;
                     }
                     record.bytes = size;
+                    if (e.isError() && e.ambiguous) {
+                        // The file may have been stored (a gateway error or a lost answer): never blindly again.
+                        AuditEntry audit;
+                        audit.target = self->m_target;
+                        audit.applicationId = record.applicationId;
+                        audit.action = s("upload");
+                        audit.httpStatus = e.httpStatus;
+                        audit.payloadHash = hash;
+                        audit.detail = QStringLiteral("%1 \"%2\" sent to employee %3, answer lost: %4")
+                                           .arg(label, file.name, remoteId, e.toString());
+                        self->m_ledger->setDocument(record, &audit);
+                        self->checkUpload(work, item, remoteId, files, file, record, false);
+                        return;
+                    }
                     if (e.isError()) {
-                        fail(record, tr("upload to %1 failed: %2").arg(self->name(), e.toString()), e.retryable,
-                            e.httpStatus);
+                        self->failDocument(record, file, tr("upload to %1 failed: %2").arg(self->name(), e.toString()),
+                            e.retryable, e.httpStatus);
                     } else {
                         record.state = s("uploaded");
                         record.remoteId = documentId;

@@ -22,6 +22,7 @@ class AshbyClient;
 struct ManagerResolution;
 class DocumentFetcher;
 class Ledger;
+struct DocumentRecord;
 class MappingEngine;
 struct MappingResult;
 struct PushReport;
@@ -144,6 +145,16 @@ private:
         const QString& reason, bool transient, AuditEntry audit);
     void uploadDocuments(const Work& work, Item item, const QString& remoteId);
     void uploadNext(const Work& work, Item item, const QString& remoteId, QList<FileRef> files);
+    // Downloads `file` from Ashby and uploads it; an answer that may hide a stored file leads to checkUpload().
+    void sendDocument(const Work& work, Item item, const QString& remoteId, const QList<FileRef>& files,
+        const FileRef& file, DocumentRecord record);
+    // Asks the target whether an interrupted upload of `file` was stored: found → `uploaded`; not found → sent now
+    // (uploadIfMissing) or left `uploading` for the next run; the target cannot list documents → `failed` until the
+    // admin names the hire.
+    void checkUpload(const Work& work, Item item, const QString& remoteId, const QList<FileRef>& files,
+        const FileRef& file, DocumentRecord record, bool uploadIfMissing);
+    void failDocument(DocumentRecord record, const FileRef& file, const QString& why, bool transient, int status);
+    static DocumentUpload uploadFor(const Work& work, const FileRef& file);
     QList<FileRef> outstandingDocuments(const Hire& hire, bool named) const;
     void settle(const Item& item); // one item finished: release its slot, report it, start the next
     void complete(Item item);

@@ -299,7 +299,7 @@ void HireSync::fetchDefinitions(const QString& cursor)
             return;
         }
         QString error;
-        const auto defs = HireAssembler::parseDefinitions(r.results().toArray(), &error);
+        const auto defs = HireAssembler::parseDefinitions(r.results(), &error);
         if (!error.isEmpty()) {
             qCWarning(lcSync) << error;
         }

@@ -391,6 +391,9 @@ private Q_SLOTS:
             last = runCli(pushArgs, finishEnv, 150000);
             done = isDone(list());
             qInfo().noquote() << "finishing run (BambooHR, Personio)" << i + 1 << "exit" << last.exitCode;
+            if (last.exitCode < 0) {
+                qInfo().noquote() << QString::fromUtf8(last.err.right(6000));
+            }
         }
         QVERIFY2(done, qPrintable(QStringLiteral("not done after the finishing runs; last: %1").arg(dump(last))));
         m_sandbox->post(QStringLiteral("/faults/reset"));
@@ -421,8 +424,18 @@ private Q_SLOTS:
         }
         int created = 0;
         QSet<QString> bambooWithFiles;
+        QHash<QString, int> bambooFileCopies; // "<employee id>/<file name>" -> copies stored
         for (const auto& f : m_sandbox->bamboohrFiles()) {
-            bambooWithFiles.insert(QString::number(f.toObject().value(QStringLiteral("employeeId")).toInteger()));
+            const QString employeeId = QString::number(f.toObject().value(QStringLiteral("employeeId")).toInteger());
+            bambooWithFiles.insert(employeeId);
+            bambooFileCopies[employeeId + QLatin1Char('/')
+                + f.toObject().value(QStringLiteral("originalFileName")).toString()]
+                += 1;
+        }
+        // Uploads cut off or answered with a lost answer were looked for before being sent again: one copy each.
+        for (auto it = bambooFileCopies.cbegin(); it != bambooFileCopies.cend(); ++it) {
+            QVERIFY2(it.value() == 1,
+                qPrintable(QStringLiteral("BambooHR holds %1 copies of %2").arg(it.value()).arg(it.key())));
         }
         for (const auto& v : list()) {
             const auto o = v.toObject();

@@ -293,6 +293,116 @@ private Q_SLOTS:
         }
     }
 
+    // An upload whose answer was lost is never sent blindly again (issue #9, item 4). A gateway error after the
+    // file was stored: the target is asked and the file found, one copy. Before it was stored: not found, left
+    // `uploading` for the next push, which looks again and uploads it once. Personio cannot list an employee's
+    // documents: the admin is told to look instead of getting a second copy.
+    void interruptedUploads_areCheckedBeforeAnotherCopy()
+    {
+        const auto sync = runCli({s("sync")}, m_env);
+        QVERIFY2(sync.exitCode == 0, qPrintable(dump(sync)));
+        QStringList fresh;
+        for (const auto& v : runCli({s("hires"), s("--json")}, m_env).json().array()) {
+            const auto o = v.toObject();
+            if (!o.value(s("email")).isNull() && !o.value(s("startDate")).isNull()
+                && !o.value(s("email")).toString().startsWith(s("ingrid"), Qt::CaseInsensitive)
+                && o.value(s("location")).toString() != QLatin1String("Stockholm")) {
+                fresh << o.value(s("applicationId")).toString();
+            }
+        }
+        QVERIFY(fresh.size() >= 4);
+        const auto documentsOf = [](const CliResult& push) {
+            return push.json().object().value(s("results")).toArray().at(0).toObject().value(s("documents")).toArray();
+        };
+        const auto remoteIdOf = [](const CliResult& push) {
+            return push.json().object().value(s("results")).toArray().at(0).toObject().value(s("remoteId")).toString();
+        };
+        // How many files each BambooHR employee holds under each name.
+        const auto bambooCopies = [this](const QString& employeeId) {
+            QHash<QString, int> copies;
+            for (const auto& v : m_sandbox->bamboohrFiles()) {
+                const auto o = v.toObject();
+                if (QString::number(o.value(s("employeeId")).toInteger()) == employeeId) {
+                    copies[o.value(s("originalFileName")).toString()] += 1;
+                }
+            }
+            return copies;
+        };
+
+        // Stored, then 502: found on the employee, not sent again.
+        m_sandbox->post(s("/faults"), QJsonObject {{s("uploadErrorAfterHandling"), 502}});
+        const auto a = runCli({s("push"), fresh.at(0), s("--target"), s("bamboohr"), s("--json")}, m_env);
+        QVERIFY2(a.exitCode == 0, qPrintable(dump(a)));
+        QVERIFY(documentsOf(a).size() >= 2);
+        for (const auto& doc : documentsOf(a)) {
+            QCOMPARE(doc.toObject().value(s("state")).toString(), s("uploaded"));
+        }
+        auto copies = bambooCopies(remoteIdOf(a));
+        QCOMPARE(copies.size(), documentsOf(a).size());
+        for (const int n : std::as_const(copies)) {
+            QCOMPARE(n, 1);
+        }
+
+        // 502 before anything was stored: not found, so left for the next push, which uploads it once.
+        m_sandbox->post(s("/faults"), QJsonObject {{s("uploadErrorBeforeHandling"), 502}});
+        const auto b = runCli({s("push"), fresh.at(1), s("--target"), s("bamboohr"), s("--json")}, m_env);
+        QVERIFY2(b.exitCode == 1, qPrintable(dump(b)));
+        int waiting = 0;
+        for (const auto& doc : documentsOf(b)) {
+            const auto o = doc.toObject();
+            if (o.value(s("state")).toString() == QLatin1String("uploading")) {
+                ++waiting;
+                QVERIFY2(o.value(s("reason")).toString().contains(s("looks again")), qPrintable(dump(b)));
+            }
+        }
+        QCOMPARE(waiting, 1);
+        QCOMPARE(bambooCopies(remoteIdOf(b)).size(), documentsOf(b).size() - 1);
+        const auto again = runCli({s("push"), fresh.at(1), s("--target"), s("bamboohr"), s("--json")}, m_env);
+        QVERIFY2(again.exitCode == 0, qPrintable(dump(again)));
+        copies = bambooCopies(remoteIdOf(b));
+        QCOMPARE(copies.size(), documentsOf(again).size());
+        for (const int n : std::as_const(copies)) {
+            QCOMPARE(n, 1);
+        }
+
+        // Personio cannot be asked: the document is reported for the admin to check, and not sent a second time.
+        m_sandbox->post(s("/faults"), QJsonObject {{s("uploadErrorAfterHandling"), 502}});
+        const auto c = runCli({s("push"), fresh.at(2), s("--target"), s("personio"), s("--json")}, m_env);
+        QVERIFY2(c.exitCode == 1, qPrintable(dump(c)));
+        QVERIFY2(c.err.contains("cannot list an employee's documents"), qPrintable(dump(c)));
+        const auto allReady = runCli({s("push"), s("--all-ready"), s("--target"), s("personio"), s("--json")}, m_env);
+        QHash<QString, int> personioCopies;
+        for (const auto& v : m_sandbox->personioDocuments()) {
+            const auto o = v.toObject();
+            if (QString::number(o.value(s("employeeId")).toInteger()) == remoteIdOf(c)) {
+                personioCopies[o.value(s("fileName")).toString()] += 1;
+            }
+        }
+        QCOMPARE(personioCopies.size(), documentsOf(c).size());
+        for (const int n : std::as_const(personioCopies)) {
+            QCOMPARE(n, 1);
+        }
+        Q_UNUSED(allReady);
+
+        // Bob direct mode lists an employee's documents too: stored, then 504 → found, one copy.
+        auto direct = m_env;
+        direct.insert(s("HIREBRIDGE_BOB_MODE"), s("direct"));
+        m_sandbox->post(s("/faults"), QJsonObject {{s("uploadErrorAfterHandling"), 504}});
+        const auto d = runCli({s("push"), fresh.at(3), s("--target"), s("bob"), s("--json")}, direct);
+        QVERIFY2(d.exitCode == 0, qPrintable(dump(d)));
+        QHash<QString, int> bobCopies;
+        for (const auto& v : m_sandbox->bobDocuments()) {
+            const auto o = v.toObject();
+            if (o.value(s("personId")).toString() == remoteIdOf(d)) {
+                bobCopies[o.value(s("name")).toString()] += 1;
+            }
+        }
+        QCOMPARE(bobCopies.size(), documentsOf(d).size());
+        for (const int n : std::as_const(bobCopies)) {
+            QCOMPARE(n, 1);
+        }
+    }
+
 private:
     std::unique_ptr<SandboxProcess> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;

@@ -42,5 +42,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     } else {
         fuzz::require(!error.trimmed().isEmpty(), "file categories refused without a reason");
     }
+
+    error.clear();
+    if (const auto files = BambooHrClient::parseStoredFiles(body, &error)) {
+        for (const auto& file : *files) {
+            fuzz::require(!file.id.trimmed().isEmpty(), "a stored file without an id");
+        }
+    } else {
+        fuzz::require(!error.trimmed().isEmpty(), "an employee's files refused without a reason");
+    }
     return 0;
 }

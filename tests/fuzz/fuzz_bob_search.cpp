@@ -1,4 +1,5 @@
-// Bob's people search answer (BobClient::parseSearch), then what the run does with the directory: look people up by
+// Bob's answers about people: an employee's documents (BobClient::parseDocuments), and the people search answer
+// (BobClient::parseSearch), then what the run does with the directory: look people up by
 // e-mail and cache it in the ledger (Directory::toJson, read back with Directory::fromJson).
 
 #include "FuzzSupport.h"
@@ -14,6 +15,15 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
+    QString documentsError;
+    if (const auto documents = BobClient::parseDocuments(fuzz::bytes(data, size), &documentsError)) {
+        for (const auto& document : *documents) {
+            fuzz::require(!document.id.trimmed().isEmpty(), "a stored document without an id");
+        }
+    } else {
+        fuzz::require(!documentsError.trimmed().isEmpty(), "a document list refused without a reason");
+    }
+
     Directory directory;
     QString error;
     if (!BobClient::parseSearch(fuzz::bytes(data, size), &directory, &error)) {

@@ -137,10 +137,14 @@ SandboxReply FakeBob::handle(const QHttpServerRequest& request)
     }
     const QString docsPrefix = QStringLiteral("/v1/docs/people/");
     if (path.startsWith(docsPrefix)) {
+        const QString rest = path.mid(docsPrefix.size());
+        if (method == QHttpServerRequest::Method::Get && !rest.contains(QLatin1Char('/'))) {
+            return listDocuments(rest);
+        }
         if (method != QHttpServerRequest::Method::Post) {
             return error(405, QStringLiteral("method.not.allowed"), QStringLiteral("Use POST"));
         }
-        return addDocument(request, path.mid(docsPrefix.size()));
+        return addDocument(request, rest);
     }
     const QString listsPath = QStringLiteral("/v1/company/named-lists");
     if (path == listsPath || path.startsWith(listsPath + QLatin1Char('/'))) {
@@ -518,6 +522,21 @@ SandboxReply FakeBob::addDocument(const QHttpServerRequest& request, const QStri
     qCInfo(lcFakeBob).noquote() << "stored document" << document.id << "(" << document.kind << ") for" << personId
                                 << "in" << folder;
     return SandboxReply::json(200, QJsonObject {{QStringLiteral("id"), document.id}});
+}
+
+SandboxReply FakeBob::listDocuments(const QString& personId) const
+{
+    if (findEmployee(personId).isEmpty()) {
+        return error(404, QStringLiteral("employee.not.found"), QStringLiteral("No employee with id %1").arg(personId));
+    }
+    QJsonArray documents;
+    for (const Document& document : m_documents) {
+        if (document.personId == personId) {
+            documents.append(QJsonObject {{QStringLiteral("id"), document.id}, {QStringLiteral("name"), document.name},
+                {QStringLiteral("folder"), document.folder}, {QStringLiteral("uploadDate"), document.receivedAt}});
+        }
+    }
+    return SandboxReply::json(200, QJsonObject {{QStringLiteral("documents"), documents}});
 }
 
 QJsonArray FakeBob::createdPeople() const

@@ -78,6 +78,7 @@ private:
     };
 
     SandboxReply peopleSearch(const QHttpServerRequest& request) const;
+    SandboxReply listDocuments(const QString& personId) const;
     SandboxReply createPerson(const QHttpServerRequest& request);
     // POST /v1/docs/people/{id}/{shared|confidential}[/upload]; `rest` is the path after /v1/docs/people/.
     SandboxReply addDocument(const QHttpServerRequest& request, const QString& rest);

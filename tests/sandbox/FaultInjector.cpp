@@ -126,6 +126,8 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("bobReadAfterWriteLagMs"),
         QStringLiteral("createErrorAfterHandlingRate"),
         QStringLiteral("createErrorAfterHandling"),
+        QStringLiteral("uploadErrorAfterHandling"),
+        QStringLiteral("uploadErrorBeforeHandling"),
         QStringLiteral("bobRateLimitHeaders"),
         QStringLiteral("bobHireFaults"),
         QStringLiteral("ashbyFileUrlBase"),
@@ -192,10 +194,13 @@ QString FaultInjector::apply(const QJsonObject& changes)
             return invalid(QStringLiteral("bamboohrListPolicy"), QStringLiteral("\"reject\" or \"drop\""));
         }
     }
-    if (changes.contains(QStringLiteral("createErrorAfterHandling"))) {
-        const int status = changes.value(QStringLiteral("createErrorAfterHandling")).toInt(-1);
-        if (status != 0 && status != 500 && status != 502 && status != 504) {
-            return invalid(QStringLiteral("createErrorAfterHandling"), QStringLiteral("500, 502 or 504 (0 clears)"));
+    for (const QString& key : {QStringLiteral("createErrorAfterHandling"), QStringLiteral("uploadErrorAfterHandling"),
+             QStringLiteral("uploadErrorBeforeHandling")}) {
+        if (changes.contains(key)) {
+            const int status = changes.value(key).toInt(-1);
+            if (status != 0 && status != 500 && status != 502 && status != 504) {
+                return invalid(key, QStringLiteral("500, 502 or 504 (0 clears)"));
+            }
         }
     }
     if (changes.contains(QStringLiteral("ashbyFileUrlBase"))
@@ -231,6 +236,10 @@ QString FaultInjector::apply(const QJsonObject& changes)
         = changes.value(QStringLiteral("bobRateLimitHeaders")).toBool(m_current.bobRateLimitHeaders);
     m_nextCreateErrorAfterHandling
         = changes.value(QStringLiteral("createErrorAfterHandling")).toInt(m_nextCreateErrorAfterHandling);
+    m_nextUploadErrorAfterHandling
+        = changes.value(QStringLiteral("uploadErrorAfterHandling")).toInt(m_nextUploadErrorAfterHandling);
+    m_nextUploadErrorBeforeHandling
+        = changes.value(QStringLiteral("uploadErrorBeforeHandling")).toInt(m_nextUploadErrorBeforeHandling);
     if (changes.contains(QStringLiteral("bobHireFaults"))) {
         m_bobHireFaults.clear();
         for (const QJsonValue& status : changes.value(QStringLiteral("bobHireFaults")).toArray()) {
@@ -270,6 +279,8 @@ void FaultInjector::reset()
     m_malformedPage = 0;
     m_truncatedPage = 0;
     m_nextCreateErrorAfterHandling = 0;
+    m_nextUploadErrorAfterHandling = 0;
+    m_nextUploadErrorBeforeHandling = 0;
     m_wrongTypeApplicationId.clear();
     m_tokenExpired = false;
     m_bobHireStatus = 0;
@@ -289,6 +300,8 @@ QJsonObject FaultInjector::toJson() const
         {QStringLiteral("dropAfterHandlingRate"), m_current.dropAfterHandlingRate},
         {QStringLiteral("createErrorAfterHandlingRate"), m_current.createErrorAfterHandlingRate},
         {QStringLiteral("createErrorAfterHandling"), m_nextCreateErrorAfterHandling},
+        {QStringLiteral("uploadErrorAfterHandling"), m_nextUploadErrorAfterHandling},
+        {QStringLiteral("uploadErrorBeforeHandling"), m_nextUploadErrorBeforeHandling},
         {QStringLiteral("bobRateLimitHeaders"), m_current.bobRateLimitHeaders},
         {QStringLiteral("ashbyMalformedPage"), m_malformedPage},
         {QStringLiteral("ashbyTruncatedPage"), m_truncatedPage},

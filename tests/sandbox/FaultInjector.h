@@ -4,6 +4,8 @@
 #include <QRandomGenerator>
 #include <QString>
 
+#include <utility>
+
 // Decides which requests misbehave. Global knobs apply to every non-control request of every
 // fake (Ashby, Bob, BambooHR, Personio: one request counter, one set of dice); targeted faults fire
 // once (except bobHireStatus, which holds until reset) so a test can put one precise failure in the
@@ -69,6 +71,10 @@ public:
     bool takeDropAfterHandling();
     // For a create that was handled: 0, or the gateway status (502/504) to answer instead of the real answer.
     int takeCreateErrorAfterHandling();
+    // For a document upload that was stored: 0, or the gateway status to answer instead (one-shot knob).
+    int takeUploadErrorAfterHandling() { return std::exchange(m_nextUploadErrorAfterHandling, 0); }
+    // For a document upload about to be handled: 0, or the gateway status to answer instead, storing nothing.
+    int takeUploadErrorBeforeHandling() { return std::exchange(m_nextUploadErrorBeforeHandling, 0); }
     bool bobRateLimitHeaders() const { return m_current.bobRateLimitHeaders; }
 
     bool takeMalformedPage(int page);
@@ -98,6 +104,8 @@ private:
     quint64 m_requestCount = 0;
     int m_malformedPage = 0;
     int m_nextCreateErrorAfterHandling = 0; // one-shot: the next create is handled, then answered with this status
+    int m_nextUploadErrorAfterHandling = 0; // one-shot: the next document upload is stored, then answered so
+    int m_nextUploadErrorBeforeHandling = 0; // one-shot: the next document upload is answered so, nothing stored
     int m_truncatedPage = 0;
     QString m_wrongTypeApplicationId;
     bool m_tokenExpired = false;

@@ -88,12 +88,26 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         reply = faultReply(503);
         break;
     case FaultInjector::Action::None:
+        if (isUpload(method, path)) {
+            if (const int status = m_faults.takeUploadErrorBeforeHandling(); status > 0) {
+                // The gateway failed before the HR system saw the file: nothing is stored.
+                reply = SandboxReply::raw(status, QByteArrayLiteral("text/html"),
+                    QByteArrayLiteral("<html><head><title>Bad Gateway</title></head><body>upstream</body></html>"));
+                break;
+            }
+        }
         reply = m_handler ? m_handler(request) : SandboxReply::empty(404);
         if (m_faults.takeDropAfterHandling()) {
             reply = SandboxReply::dropped(); // what the handler did (a stored hire) stays done
         } else if (reply.status >= 200 && reply.status < 300 && isCreate(method, path)) {
             // A gateway in front of the HR system timed out or choked after the employee was created.
             if (const int status = m_faults.takeCreateErrorAfterHandling(); status > 0) {
+                reply = SandboxReply::raw(status, QByteArrayLiteral("text/html"),
+                    QByteArrayLiteral("<html><head><title>Bad Gateway</title></head><body>upstream</body></html>"));
+            }
+        } else if (reply.status >= 200 && reply.status < 300 && isUpload(method, path)) {
+            // The same after a document was stored: a blind second upload would be a second copy.
+            if (const int status = m_faults.takeUploadErrorAfterHandling(); status > 0) {
                 reply = SandboxReply::raw(status, QByteArrayLiteral("text/html"),
                     QByteArrayLiteral("<html><head><title>Bad Gateway</title></head><body>upstream</body></html>"));
             }
@@ -146,6 +160,23 @@ bool SandboxServer::isCreate(const QString& method, const QString& path) const
     }
     if (m_name == QLatin1String("personio")) {
         return path == QLatin1String("/v1/company/employees");
+    }
+    return false;
+}
+
+bool SandboxServer::isUpload(const QString& method, const QString& path) const
+{
+    if (method != QLatin1String("POST")) {
+        return false;
+    }
+    if (m_name == QLatin1String("bob")) {
+        return path.startsWith(QLatin1String("/v1/docs/people/"));
+    }
+    if (m_name == QLatin1String("bamboohr")) {
+        return path.endsWith(QLatin1String("/files"));
+    }
+    if (m_name == QLatin1String("personio")) {
+        return path == QLatin1String("/v1/company/documents");
     }
     return false;
 }

@@ -44,6 +44,7 @@ protected:
 private:
     SandboxReply faultReply(int status) const;
     bool isCreate(const QString& method, const QString& path) const;
+    bool isUpload(const QString& method, const QString& path) const;
     void addBobRateLimitHeaders(SandboxReply& reply);
     static void write(QHttpServerResponder& responder, const SandboxReply& reply);
 

@@ -82,6 +82,8 @@
 //     {"key":"document.too.large"}; else 200 {"id": <number, from 17016973 up>}.
 //   POST /v1/docs/people/<id>/shared | /confidential {documentName, documentUrl (absolute http(s))} -> 200 {"id"}:
 //     the URL is recorded, nothing is downloaded. Other folders -> 404.
+//   GET  /v1/docs/people/<id> -> {"documents":[{"id","name" (the uploaded file name or documentName),"folder",
+//     "uploadDate"}]} (the item shape is unconfirmed); unknown person -> 404.
 //
 // FAKE BAMBOOHR (bamboohr URL = <server>/api/gateway.php/acme; the same routes also answer under <server>/api/v1/…
 //   and then Location uses that form). Basic auth "<bamboohrApiKey>:<anything non-empty>", else 401 empty body.
@@ -160,6 +162,9 @@
 //        createErrorAfterHandlingRate: P (0..1, default 0) = share of creates (Bob hire event or person, BambooHR
 //        and Personio employee) that are handled and then answered 502 or 504 with an HTML page, as a gateway that
 //        lost the answer; one-shot createErrorAfterHandling: 500|502|504 = the next create does so;
+//        one-shot uploadErrorAfterHandling: 500|502|504 = the next document upload (Bob docs, BambooHR files,
+//        Personio documents) is stored and then answered so; one-shot uploadErrorBeforeHandling: 500|502|504 = the
+//        next document upload is answered so and nothing is stored;
 //        ashbyHostileNames: bool = candidate names end in terminal escape sequences, a C1 control and a bidi
 //        override;
 //        ashbyRepeatCursor: bool = application.list names the second page's cursor on every page;

@@ -667,6 +667,112 @@ void BambooHrClient::uploadDocument(
     });
 }
 
+QString BambooHrClient::storedName(const DocumentUpload& document)
+{
+    const QString fileName = document.fileName.trimmed().isEmpty() ? s("document") : document.fileName.trimmed();
+    QString shownName = document.title.trimmed().isEmpty() ? fileName : document.title.trimmed();
+    const QString suffix = QFileInfo(fileName).suffix();
+    // BambooHR shows fileName as the document's name; keep the extension so it opens with the right program.
+    if (!suffix.isEmpty() && !shownName.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive)) {
+        shownName += QLatin1Char('.') + suffix;
+    }
+    return shownName;
+}
+
+std::optional<QList<BambooHrClient::StoredFile>> BambooHrClient::parseStoredFiles(
+    const QByteArray& body, QString* error)
+{
+    const auto doc = parseJson(body, s("the employee's files"), error);
+    if (!doc) {
+        return std::nullopt;
+    }
+    const QJsonValue categories
+        = doc->isArray() ? QJsonValue(doc->array()) : doc->object().value(QLatin1StringView("categories"));
+    if (!categories.isArray()) {
+        *error
+            = QStringLiteral("the employee's files: \"categories\" is %1, not an array").arg(jsonTypeName(categories));
+        return std::nullopt;
+    }
+    QList<StoredFile> out;
+    const QJsonArray array = categories.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject()) {
+            *error = QStringLiteral("file category %1 is %2, not an object").arg(i).arg(jsonTypeName(array.at(i)));
+            return std::nullopt;
+        }
+        const QJsonValue files = array.at(i).toObject().value(QLatin1StringView("files"));
+        if (files.isUndefined() || files.isNull()) {
+            continue;
+        }
+        if (!files.isArray()) {
+            *error = QStringLiteral("file category %1: \"files\" is %2, not an array").arg(i).arg(jsonTypeName(files));
+            return std::nullopt;
+        }
+        const QJsonArray list = files.toArray();
+        for (qsizetype j = 0; j < list.size(); ++j) {
+            const QString where = QStringLiteral("file category %1, file %2").arg(i).arg(j);
+            if (!list.at(j).isObject()) {
+                *error = QStringLiteral("%1 is %2, not an object").arg(where, jsonTypeName(list.at(j)));
+                return std::nullopt;
+            }
+            const QJsonObject o = list.at(j).toObject();
+            const auto id = idText(o.value(QLatin1StringView("id")));
+            const auto name = optionalText(o.value(QLatin1StringView("name")));
+            const auto original = optionalText(o.value(QLatin1StringView("originalFileName")));
+            if (!id || id->isEmpty()) {
+                *error = QStringLiteral("%1: \"id\" is %2")
+                             .arg(where, id ? s("empty") : jsonTypeName(o.value(QLatin1StringView("id"))));
+                return std::nullopt;
+            }
+            if (!name || !original) {
+                *error
+                    = QStringLiteral("%1: \"%2\" is not a string").arg(where, name ? s("originalFileName") : s("name"));
+                return std::nullopt;
+            }
+            out.append(StoredFile {*id, *name, *original});
+        }
+    }
+    return out;
+}
+
+void BambooHrClient::findUploaded(
+    const QString& remoteId, const DocumentUpload& document, const QString& context, FoundCallback done)
+{
+    static const QRegularExpression numeric(QStringLiteral("^\\d+$"));
+    if (!numeric.match(remoteId).hasMatch()) {
+        failLater([done, remoteId, context] {
+            ApiError e = ApiError::make(ApiError::Kind::Api,
+                QStringLiteral("\"%1\" is not a BambooHR employee id").arg(remoteId), serverName());
+            e.context = context;
+            done(e, std::nullopt);
+        });
+        return;
+    }
+    if (!m_http) {
+        failLater([done, context] { done(clientGone(context), std::nullopt); });
+        return;
+    }
+    auto* job
+        = m_http->send(request("GET", apiUrl(QStringLiteral("/v1/employees/%1/files/view").arg(remoteId)), context));
+    const QString name = storedName(document);
+    connect(job, &RequestJob::finished, this, [done, context, name](const HttpResponse& response) {
+        QString error;
+        const auto files = parseStoredFiles(response.body, &error);
+        if (!files) {
+            done(parseFailure(error, context, response.status), std::nullopt);
+            return;
+        }
+        for (const StoredFile& file : *files) {
+            if (file.name.compare(name, Qt::CaseInsensitive) == 0) {
+                done(ApiError(), file.id);
+                return;
+            }
+        }
+        done(ApiError(), std::nullopt);
+    });
+    connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, std::nullopt); });
+}
+
 void BambooHrClient::postFile(const QString& remoteId, const DocumentUpload& document, const FileCategory& category,
     const QString& context, UploadCallback done)
 {
@@ -675,15 +781,9 @@ void BambooHrClient::postFile(const QString& remoteId, const DocumentUpload& doc
         return;
     }
     const QString fileName = document.fileName.trimmed().isEmpty() ? s("document") : document.fileName.trimmed();
-    QString shownName = document.title.trimmed().isEmpty() ? fileName : document.title.trimmed();
-    const QString suffix = QFileInfo(fileName).suffix();
-    // BambooHR shows fileName as the document's name; keep the extension so it opens with the right program.
-    if (!suffix.isEmpty() && !shownName.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive)) {
-        shownName += QLatin1Char('.') + suffix;
-    }
     MultipartBody multipart;
     multipart.addField(s("category"), category.id);
-    multipart.addField(s("fileName"), shownName);
+    multipart.addField(s("fileName"), storedName(document));
     multipart.addField(s("share"), s("no")); // HR decides what the employee sees
     multipart.addFile(s("file"), fileName, document.contentType, document.bytes);
     const MultipartBody::Encoded encoded = multipart.build();

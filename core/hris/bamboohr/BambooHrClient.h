@@ -40,6 +40,10 @@ public:
     // GET /v1/employees/{id}/files/view, fetched once per client.
     void uploadDocument(
         const QString& remoteId, const DocumentUpload& document, const QString& context, UploadCallback done) override;
+    // GET /v1/employees/{id}/files/view; a file matches by the name uploadDocument() gives it (storedName()).
+    bool canFindUploaded() const override { return true; }
+    void findUploaded(
+        const QString& remoteId, const DocumentUpload& document, const QString& context, FoundCallback done) override;
 
     // GET /v1/meta/fields and GET /v1/meta/lists in parallel (TargetCatalog::fromBambooHr).
     void fetchCatalog(CatalogCallback done) override;
@@ -86,6 +90,17 @@ public:
     // Offer letter: a name with "offer", "contract" or "signed"; resume: "resume", "cv" or "application"; else the
     // first category the API user can upload to. nullopt when there is none.
     static std::optional<FileCategory> pickCategory(const QList<FileCategory>& categories, const QString& kind);
+    // The files of one employee's file view ({"categories": [{…, "files": [{id, name, originalFileName}]}]}; the
+    // shape is unconfirmed, as for the categories).
+    struct StoredFile
+    {
+        QString id;
+        QString name;
+        QString originalFileName;
+    };
+    static std::optional<QList<StoredFile>> parseStoredFiles(const QByteArray& body, QString* error);
+    // The "fileName" part uploadDocument() sends: the title, with the file's extension so it opens.
+    static QString storedName(const DocumentUpload& document);
 
 private:
     struct DirectoryFetch;

@@ -1,5 +1,6 @@
 #include "BobClient.h"
 
+#include "hris/HrisJson.h"
 #include "hris/bob/BobHireEvent.h"
 #include "http/HttpClient.h"
 #include "http/MultipartBody.h"
@@ -22,15 +23,18 @@ QString s(const char* text)
     return QString::fromLatin1(text);
 }
 
-QString idString(const QJsonValue& v)
+// A name Bob may leave out or send as null; anything but text there is a malformed answer.
+bool readName(const QJsonObject& o, const char* key, qsizetype index, QString* out, QString* error)
 {
-    if (v.isString()) {
-        return v.toString();
+    const auto value = HrisJson::optionalText(o.value(QLatin1StringView(key)));
+    if (!value) {
+        *error = QStringLiteral("employees[%1].%2 is %3, not a string")
+                     .arg(index)
+                     .arg(QLatin1StringView(key), HrisJson::typeName(o.value(QLatin1StringView(key))));
+        return false;
     }
-    if (v.isDouble()) {
-        return QString::number(v.toInteger());
-    }
-    return {};
+    *out = *value;
+    return true;
 }
 
 } // namespace
@@ -104,11 +108,20 @@ bool BobClient::parseSearch(const QByteArray& body, Directory* directory, QStrin
         }
         const auto o = list.at(i).toObject();
         DirectoryEntry e;
-        e.id = idString(o.value(s("id")));
-        if (e.id.isEmpty()) {
-            *error = QStringLiteral("employees[%1].id is missing or not a string").arg(i);
+        // An id that is not a whole number below 2^53 or a non-blank string would name another employee (or none).
+        const auto id = HrisJson::idText(o.value(s("id")));
+        if (!id || id->isEmpty()) {
+            const auto value = o.value(s("id"));
+            *error
+                = QStringLiteral("employees[%1].id is %2")
+                      .arg(i)
+                      .arg(id ? QStringLiteral("blank")
+                              : value.isDouble()
+                              ? QStringLiteral("%1, not a whole number an id can be").arg(value.toDouble(), 0, 'g', 17)
+                              : HrisJson::typeName(value));
             return false;
         }
+        e.id = *id;
         const auto email = o.value(s("email"));
         if (!email.isUndefined() && !email.isNull() && !email.isString()) {
             *error = QStringLiteral("employees[%1].email is not a string").arg(i);
@@ -116,9 +129,10 @@ bool BobClient::parseSearch(const QByteArray& body, Directory* directory, QStrin
         }
         e.email = email.toString().trimmed();
         withoutEmail += e.email.isEmpty() ? 1 : 0;
-        e.firstName = o.value(s("firstName")).toString();
-        e.surname = o.value(s("surname")).toString();
-        e.displayName = o.value(s("displayName")).toString();
+        if (!readName(o, "firstName", i, &e.firstName, error) || !readName(o, "surname", i, &e.surname, error)
+            || !readName(o, "displayName", i, &e.displayName, error)) {
+            return false;
+        }
         directory->add(e);
     }
     if (withoutEmail > 0) {
@@ -436,6 +450,88 @@ void BobClient::uploadDocument(
         done(ApiError(), id.isDouble() ? QString::number(id.toInteger()) : id.toString());
     });
     connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, QString()); });
+}
+
+std::optional<QList<BobClient::StoredDocument>> BobClient::parseDocuments(const QByteArray& body, QString* error)
+{
+    QJsonParseError parseError {};
+    const auto doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QStringLiteral("the employee's document list is not a JSON object (%1 bytes)").arg(body.size());
+        return std::nullopt;
+    }
+    const QJsonValue documents = doc.object().value(s("documents"));
+    if (!documents.isArray()) {
+        *error = QStringLiteral("the employee's document list has no \"documents\" array (it is %1)")
+                     .arg(HrisJson::typeName(documents));
+        return std::nullopt;
+    }
+    QList<StoredDocument> out;
+    const QJsonArray list = documents.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isObject()) {
+            *error = QStringLiteral("documents[%1] is %2, not an object").arg(i).arg(HrisJson::typeName(list.at(i)));
+            return std::nullopt;
+        }
+        const QJsonObject o = list.at(i).toObject();
+        const QJsonValue idValue = o.contains(s("id")) ? o.value(s("id")) : o.value(s("docId"));
+        const auto id = HrisJson::idText(idValue);
+        if (!id || id->isEmpty()) {
+            *error = QStringLiteral("documents[%1].id is %2")
+                         .arg(i)
+                         .arg(id ? QStringLiteral("blank") : HrisJson::typeName(idValue));
+            return std::nullopt;
+        }
+        StoredDocument stored;
+        stored.id = *id;
+        for (const char* key : {"name", "documentName", "fileName"}) {
+            const auto name = HrisJson::optionalText(o.value(QLatin1StringView(key)));
+            if (!name) {
+                *error = QStringLiteral("documents[%1].%2 is %3, not a string")
+                             .arg(i)
+                             .arg(QLatin1StringView(key), HrisJson::typeName(o.value(QLatin1StringView(key))));
+                return std::nullopt;
+            }
+            if (stored.name.isEmpty()) {
+                stored.name = *name;
+            }
+        }
+        out.append(stored);
+    }
+    return out;
+}
+
+void BobClient::findUploaded(
+    const QString& remoteId, const DocumentUpload& document, const QString& context, FoundCallback done)
+{
+    if (!m_http) {
+        return;
+    }
+    HttpRequest r
+        = baseRequest(QStringLiteral("/v1/docs/people/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(remoteId))));
+    r.method = "GET";
+    r.context = context;
+    r.idempotent = true;
+    auto* job = m_http->send(r);
+    const QString name = document.fileName.trimmed();
+    connect(job, &RequestJob::finished, this, [done, context, name](const HttpResponse& response) {
+        QString error;
+        const auto documents = parseDocuments(response.body, &error);
+        if (!documents) {
+            auto e = ApiError::make(ApiError::Kind::Parse, error, serverName(), response.status);
+            e.context = context;
+            done(e, std::nullopt);
+            return;
+        }
+        for (const StoredDocument& stored : *documents) {
+            if (stored.name.compare(name, Qt::CaseInsensitive) == 0) {
+                done(ApiError(), stored.id);
+                return;
+            }
+        }
+        done(ApiError(), std::nullopt);
+    });
+    connect(job, &RequestJob::failed, this, [done](const ApiError& e) { done(e, std::nullopt); });
 }
 
 void BobClient::check(CheckCallback done)

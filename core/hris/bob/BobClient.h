@@ -48,6 +48,10 @@ public:
     void create(const QJsonObject& payload, const QString& context, CreateCallback done) override;
     void uploadDocument(
         const QString& remoteId, const DocumentUpload& document, const QString& context, UploadCallback done) override;
+    // GET /v1/docs/people/{id}; a document matches when its name is the file name uploadDocument() sends.
+    bool canFindUploaded() const override { return true; }
+    void findUploaded(
+        const QString& remoteId, const DocumentUpload& document, const QString& context, FoundCallback done) override;
     void check(CheckCallback done) override;
 
     BobMode mode() const { return m_config.mode; }
@@ -61,6 +65,15 @@ public:
     static QString serverName() { return QStringLiteral("Bob"); }
     // Public for tests: decodes a people-search body.
     static bool parseSearch(const QByteArray& body, Directory* directory, QString* error);
+    // An employee's documents, {"documents": [...]}: each one's id and name. The item shape is unconfirmed (the
+    // reference names only the envelope): the id is read from "id" or "docId", the name from "name",
+    // "documentName" or "fileName".
+    struct StoredDocument
+    {
+        QString id;
+        QString name;
+    };
+    static std::optional<QList<StoredDocument>> parseDocuments(const QByteArray& body, QString* error);
 
 private:
     HttpRequest baseRequest(const QString& path) const;

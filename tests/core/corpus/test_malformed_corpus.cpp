@@ -198,7 +198,7 @@ Outcome parseAshbyEnvelope(const Input& in)
     return o;
 }
 
-// customField.list exactly as HireSync reads it: the envelope, then results().toArray() into parseDefinitions.
+// customField.list exactly as HireSync reads it: the envelope, then results() into parseDefinitions.
 Outcome parseAshbyDefinitions(const Input& in)
 {
     const AshbyResult r = timed([&] { return AshbyClient::parseEnvelope(in.body, s("customField.list")); });
@@ -206,7 +206,7 @@ Outcome parseAshbyDefinitions(const Input& in)
         return refused(r.error.message);
     }
     QString error;
-    const auto definitions = timed([&] { return HireAssembler::parseDefinitions(r.results().toArray(), &error); });
+    const auto definitions = timed([&] { return HireAssembler::parseDefinitions(r.results(), &error); });
     if (!error.isEmpty()) {
         return refused(error);
     }
@@ -266,6 +266,42 @@ Outcome parseBobSearch(const Input& in)
         }
         if (!e.email.isEmpty() && !directory.byEmail(e.email)) {
             o.problem = QStringLiteral("employee %1 cannot be found by its own e-mail").arg(i);
+        }
+    }
+    return o;
+}
+
+Outcome parseBobDocuments(const Input& in)
+{
+    QString error;
+    const auto documents = timed([&] { return BobClient::parseDocuments(in.body, &error); });
+    if (!documents) {
+        return refused(error);
+    }
+    Outcome o;
+    o.ok = true;
+    o.count = documents->size();
+    for (qsizetype i = 0; i < documents->size(); ++i) {
+        if (documents->at(i).id.trimmed().isEmpty()) {
+            o.problem = emptyIdProblem(s("document"), i);
+        }
+    }
+    return o;
+}
+
+Outcome parseBambooHrStoredFiles(const Input& in)
+{
+    QString error;
+    const auto files = timed([&] { return BambooHrClient::parseStoredFiles(in.body, &error); });
+    if (!files) {
+        return refused(error);
+    }
+    Outcome o;
+    o.ok = true;
+    o.count = files->size();
+    for (qsizetype i = 0; i < files->size(); ++i) {
+        if (files->at(i).id.trimmed().isEmpty()) {
+            o.problem = emptyIdProblem(s("file"), i);
         }
     }
     return o;
@@ -423,6 +459,8 @@ const QList<Parser>& parsers()
         {s("ashby-assemble"), parseAshbyAssemble, false},
         {s("bob-search"), parseBobSearch, true},
         {s("bob-fields"), parseBobFields, true},
+        {s("bob-documents"), parseBobDocuments, true},
+        {s("bamboohr-files"), parseBambooHrStoredFiles, true},
         // An empty lists body is valid (no lists), so the "any--" inputs do not apply to the list parsers.
         {s("bob-lists"), parseBobLists, false},
         {s("bamboohr-employees"), parseBambooHrEmployees, true},
@@ -494,9 +532,7 @@ const QList<Case>& cases()
         error("ashby-envelope--success-number.json", "success"),
         error("ashby-envelope--failure-without-reason.json", "without a reason"),
         error("ashby-envelope--errorinfo-wrong-types.json"),
-        error("ashby-envelope--error-code-blank.json")
-            .knownBug("AshbyClient::parseEnvelope falls back to errorInfo.code (\" \") for the message without "
-                      "trimming: the error text is blank"),
+        error("ashby-envelope--error-code-blank.json"),
         error("ashby-envelope--errors-objects.json"),
         error("ashby-envelope--top-level-array.json", "not a JSON object"),
         error("ashby-envelope--truncated.json", "not valid JSON"),
@@ -511,23 +547,16 @@ const QList<Case>& cases()
         ok("ashby-definitions--valid-field-type-null.json", 1),
         error("ashby-definitions--id-missing.json", "results[1].id"),
         error("ashby-definitions--id-number.json", "results[0].id"),
-        error("ashby-definitions--id-empty.json", "results[0].id")
-            .knownBug("HireAssembler::parseDefinitions (JsonReader::string) accepts the id \"\" as a definition"),
+        error("ashby-definitions--id-empty.json", "results[0].id"),
         error("ashby-definitions--item-string.json", "results[0].id"),
         error("ashby-definitions--title-object.json", "results[0].title"),
-        error("ashby-definitions--results-object.json", "results")
-            .knownBug("HireSync (core/sync/HireSync.cpp:302) hands results().toArray() to parseDefinitions, so "
-                      "\"results\": {…} reads as zero definitions without an error: custom field types are lost "
-                      "silently"),
+        error("ashby-definitions--results-object.json", "results"),
         // Ashby objects of one hire
         ok("ashby-assemble--valid.json"),
         error("ashby-assemble--application-id-missing.json", "application.id"),
         error("ashby-assemble--application-id-null.json", "application.id"),
-        error("ashby-assemble--application-id-empty.json", "application.id")
-            .knownBug("HireAssembler::assemble (JsonReader::string) accepts application.id \"\": a hire with an "
-                      "empty application id, the ledger's key"),
-        error("ashby-assemble--candidate-id-empty.json", "id")
-            .knownBug("HireAssembler::assemble (JsonReader::string) accepts the candidate id \"\""),
+        error("ashby-assemble--application-id-empty.json", "application.id"),
+        error("ashby-assemble--candidate-id-empty.json", "id"),
         error("ashby-assemble--candidate-name-number.json", "name"),
         error("ashby-assemble--candidate-id-array.json", "id"),
         error("ashby-assemble--custom-field-number.json", "application.customFields[0]"),
@@ -550,24 +579,34 @@ const QList<Case>& cases()
         error("bob-search--id-missing.json", "employees[0].id"),
         error("bob-search--id-bool.json", "employees[0].id"),
         error("bob-search--id-empty.json", "employees[0].id"),
-        error("bob-search--id-blank.json", "employees[0].id")
-            .knownBug("BobClient::parseSearch (idString) does not trim: the id \"   \" is accepted"),
+        error("bob-search--id-blank.json", "employees[0].id"),
         error("bob-search--email-number.json", "employees[0].email"),
         error("bob-search--email-object.json", "employees[0].email"),
-        error("bob-search--id-huge-integer.json", "employees[0].id")
-            .knownBug("BobClient::parseSearch (idString: QJsonValue::toInteger()) turns the id "
-                      "9999999999999999999999 into \"0\" and accepts the employee"),
-        error("bob-search--id-fraction.json", "employees[0].id")
-            .knownBug("BobClient::parseSearch (idString: QJsonValue::toInteger()) turns the id 1.5 into \"0\" and "
-                      "accepts the employee"),
-        error("bob-search--first-name-number.json", "firstName")
-            .knownBug("BobClient::parseSearch reads firstName 42 and surname [\"Lovelace\"] as empty names without "
-                      "an error (BambooHR and Personio refuse a wrongly typed name)"),
+        error("bob-search--id-huge-integer.json", "employees[0].id"),
+        error("bob-search--id-fraction.json", "employees[0].id"),
+        error("bob-search--first-name-number.json", "firstName"),
         error("bob-search--top-level-array.json", "not a JSON object"),
         error("bob-search--html-login-page.html", "not a JSON object"),
         error("bob-search--truncated.json", "not a JSON object"),
         error("bob-search--huge-number-1e400.json", "not a JSON object"),
         error("bob-search--duplicate-key-last-wins.json", "employees"),
+        // Bob: an employee's documents (the item shape is unconfirmed)
+        ok("bob-documents--valid.json", 2),
+        ok("bob-documents--valid-empty.json", 0),
+        error("bob-documents--documents-missing.json", "documents"),
+        error("bob-documents--documents-object.json", "documents"),
+        error("bob-documents--item-string.json", "documents[0]"),
+        error("bob-documents--id-blank.json", "documents[0].id"),
+        error("bob-documents--id-fraction.json", "documents[0].id"),
+        error("bob-documents--name-number.json", "documents[1].name"),
+        error("bob-documents--html-login-page.html", "not a JSON object"),
+        // BambooHR: an employee's files
+        ok("bamboohr-files--valid.json", 3),
+        error("bamboohr-files--categories-object.json", "categories"),
+        error("bamboohr-files--files-string.json", "files"),
+        error("bamboohr-files--file-id-missing.json", "\"id\""),
+        error("bamboohr-files--file-name-array.json", "name"),
+        error("bamboohr-files--file-null.json", "file category 1, file 0"),
         // Bob fields metadata and named lists
         ok("bob-fields--valid.json", 2),
         error("bob-fields--object-not-array.json", "not an array"),
@@ -577,8 +616,7 @@ const QList<Case>& cases()
         ok("bob-lists--valid.json", 1),
         error("bob-lists--children-too-deep.json", "nested deeper"),
         error("bob-lists--item-id-null.json", "\"id\""),
-        error("bob-lists--item-id-blank.json", "\"id\"")
-            .knownBug("TargetCatalog (idText) does not trim: the list item id \" \" is accepted"),
+        error("bob-lists--item-id-blank.json", "\"id\""),
         error("bob-lists--values-string.json", "values"),
         error("bob-lists--archived-string.json", "archived"),
         // BambooHR employee list
@@ -605,12 +643,9 @@ const QList<Case>& cases()
         error("bamboohr-filecategories--item-array.json", "file category 0"),
         // BambooHR field and list metadata
         ok("bamboohr-fields--valid.json", 2),
-        ok("bamboohr-fields--id-bob-first-name.json", 1)
-            .knownBug("TargetCatalog::fromJson gives root.firstName and root.surname Bob's 50 character limit whatever "
-                      "the target: this BambooHR field comes back from the ledger's cache with maxLength 50"),
+        ok("bamboohr-fields--id-bob-first-name.json", 1),
         error("bamboohr-fields--alias-number.json", "alias"),
-        error("bamboohr-fields--id-blank.json", "\"id\"")
-            .knownBug("TargetCatalog::fromBambooHr (idText) does not trim: the field id \" \" is accepted"),
+        error("bamboohr-fields--id-blank.json", "\"id\""),
         error("bamboohr-fields--id-bool.json", "\"id\""),
         error("bamboohr-lists--options-object.json", "options"),
         error("bamboohr-lists--option-name-missing.json", "name"),
@@ -652,9 +687,7 @@ const QList<Case>& cases()
         error("mapping-profile--target-missing-v1.json", "target"),
         error("mapping-profile--default-number.json", "default"),
         error("mapping-profile--rule-target-empty.json", "target"),
-        error("mapping-profile--v0-field-key-empty.json", "mapping field")
-            .knownBug("MappingProfile::fromJson (version 0 \"fields\") accepts the empty field key \"\" as a rule "
-                      "with no target; the profile it saves is refused on the next load (\"target\" is missing)"),
+        error("mapping-profile--v0-field-key-empty.json", "mapping field"),
         error("mapping-profile--v0-source-number.json", "source"),
         error("mapping-profile--top-level-array.json", "not a JSON object"),
         // Cached catalogue
@@ -743,6 +776,8 @@ QByteArray shapeWithString(const QString& parser)
             R"({"application": {"id": "app-1"}, "candidate": {"id": "c-1", "name": "@S@"}, "offers": [], "job": {}})"},
         {s("bob-search"), R"({"employees": [{"id": "1", "email": "@S@"}]})"},
         {s("bob-fields"), R"([{"id": "root.firstName", "name": "@S@"}])"},
+        {s("bob-documents"), R"({"documents": [{"id": 17016973, "name": "@S@"}]})"},
+        {s("bamboohr-files"), R"({"categories": [{"id": 17, "files": [{"id": 9981, "name": "@S@"}]}]})"},
         {s("bob-lists"), R"({"site": [{"id": 1, "value": "@S@"}]})"},
         {s("bamboohr-employees"), R"({"data": [{"id": "1", "workEmail": "@S@"}]})"},
         {s("bamboohr-filecategories"), R"({"categories": [{"id": 1, "name": "@S@"}]})"},

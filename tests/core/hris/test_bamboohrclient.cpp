@@ -85,6 +85,8 @@ private Q_SLOTS:
     void upload_multipartParts_andCategoryCachedOnce();
     void upload_noUploadableCategory_fails();
     void upload_nonNumericEmployeeId_rejectedWithoutRequest();
+    void findUploaded_matchesTheNameUploadGives_acrossCategories();
+    void findUploaded_malformedAnswer_failsNamingWhere();
 
     void catalog_fieldsAndLists_parsed();
     void catalog_malformed_failsNamingWhat_data();
@@ -650,6 +652,67 @@ void TestBambooHrClient::upload_nonNumericEmployeeId_rejectedWithoutRequest()
     QTRY_COMPARE_WITH_TIMEOUT(out->calls, 1, kWaitMs);
     QCOMPARE(out->error.kind, ApiError::Kind::Api);
     QCOMPARE(m_server->totalRequests(), 0);
+}
+
+void TestBambooHrClient::findUploaded_matchesTheNameUploadGives_acrossCategories()
+{
+    const QByteArray view = kEmployees + "/4127/files/view";
+    m_server->route(view, [](const RawRequest&) {
+        const QJsonArray categories {
+            QJsonObject {{s("id"), 1}, {s("name"), s("Resumes")},
+                {s("files"),
+                    QJsonArray {QJsonObject {
+                        {s("id"), 55}, {s("name"), s("cv.docx")}, {s("originalFileName"), s("cv.docx")}}}}},
+            QJsonObject {{s("id"), 17}, {s("name"), s("Signed Documents")},
+                {s("files"),
+                    QJsonArray {
+                        QJsonObject {{s("id"), s("9982")}, {s("name"), s("Signed offer letter - Dana Okafor.PDF")},
+                            {s("originalFileName"), s("offer.pdf")}}}}},
+            QJsonObject {{s("id"), 18}, {s("name"), s("Empty")}},
+        };
+        return RawReply::ok(json(QJsonObject {{s("categories"), categories}}));
+    });
+    DocumentUpload offer;
+    offer.kind = s("offerLetter");
+    offer.fileName = s("offer.pdf");
+    offer.title = s("Signed offer letter - Dana Okafor");
+    QCOMPARE(BambooHrClient::storedName(offer), s("Signed offer letter - Dana Okafor.pdf"));
+    auto found = outcome<std::optional<QString>>();
+    m_client->findUploaded(s("4127"), offer, s("offer"), recorder(found));
+    QTRY_COMPARE_WITH_TIMEOUT(found->calls, 1, kWaitMs);
+    QVERIFY2(!found->error.isError(), qPrintable(found->error.toString()));
+    QCOMPARE(found->value, std::optional<QString>(s("9982")));
+
+    DocumentUpload other = offer;
+    other.title = s("Signed offer letter - Someone Else");
+    auto missing = outcome<std::optional<QString>>();
+    m_client->findUploaded(s("4127"), other, s("offer"), recorder(missing));
+    QTRY_COMPARE_WITH_TIMEOUT(missing->calls, 1, kWaitMs);
+    QVERIFY(!missing->error.isError());
+    QCOMPARE(missing->value, std::nullopt);
+
+    auto injected = outcome<std::optional<QString>>();
+    m_client->findUploaded(s("../meta/fields"), offer, s("offer"), recorder(injected));
+    QTRY_COMPARE_WITH_TIMEOUT(injected->calls, 1, kWaitMs);
+    QCOMPARE(injected->error.kind, ApiError::Kind::Api);
+    QCOMPARE(m_server->hits(view), 2);
+}
+
+void TestBambooHrClient::findUploaded_malformedAnswer_failsNamingWhere()
+{
+    QString error;
+    QVERIFY(!BambooHrClient::parseStoredFiles(R"({"categories": {}})", &error));
+    QVERIFY2(error.contains(s("categories")), qPrintable(error));
+    QVERIFY(!BambooHrClient::parseStoredFiles(R"({"categories": [{"id": 1, "files": "x"}]})", &error));
+    QVERIFY2(error.contains(s("files")), qPrintable(error));
+    QVERIFY(!BambooHrClient::parseStoredFiles(
+        R"({"categories": [{"id": 1, "files": [{"id": " ", "name": "a"}]}]})", &error));
+    QVERIFY2(error.contains(s("file category 0, file 0")), qPrintable(error));
+    QVERIFY(!BambooHrClient::parseStoredFiles(R"({"categories": [{"files": [{"id": 3, "name": 7}]}]})", &error));
+    QVERIFY2(error.contains(s("name")), qPrintable(error));
+    QVERIFY(!BambooHrClient::parseStoredFiles("<files/>", &error));
+    const auto ok = BambooHrClient::parseStoredFiles(R"({"categories": [{"id": 1, "files": null}]})", &error);
+    QVERIFY(ok && ok->isEmpty());
 }
 
 // ---- catalogue -----------------------------------------------------------------------------------------------------

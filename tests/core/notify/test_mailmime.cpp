@@ -159,8 +159,52 @@ private Q_SLOTS:
         m.subject = QStringLiteral("Hello\r\nBcc: victim@example.com");
         const QByteArray mime = SmtpSender::buildMime(config(), m);
         QVERIFY(!mime.contains("\r\nBcc:"));
-        QCOMPARE(
-            MailFile::parse(mime).header(QStringLiteral("Subject")), QStringLiteral("Hello  Bcc: victim@example.com"));
+        QCOMPARE(MailFile::parse(mime).decodedHeader(QStringLiteral("Subject")),
+            QStringLiteral("Hello  Bcc: victim@example.com"));
+    }
+
+    // An addr-spec is never RFC 2047 encoded (found by fuzz_mail_mime): an international domain goes in its ASCII
+    // form, in From, To and the SMTP envelope alike.
+    void buildMime_internationalDomainsInAsciiForm()
+    {
+        SmtpConfig c = config();
+        c.fromAddress = QStringLiteral("hr@bücher.de");
+        MailMessage m = message();
+        m.to = QStringList {QStringLiteral("zoe@bücher.de"), QStringLiteral("ada@example.com")};
+        const QByteArray mime = SmtpSender::buildMime(c, m);
+        verifyLines(mime);
+        const QByteArray headers = mime.left(mime.indexOf("\r\n\r\n"));
+        for (const char ch : headers) {
+            QVERIFY2(static_cast<unsigned char>(ch) < 0x80, headers.constData());
+        }
+        const MailFile mail = MailFile::parse(mime);
+        QCOMPARE(mail.header(QStringLiteral("To")), QStringLiteral("zoe@xn--bcher-kva.de, ada@example.com"));
+        QCOMPARE(mail.header(QStringLiteral("From")), QStringLiteral("\"Hirebridge\" <hr@xn--bcher-kva.de>"));
+        QCOMPARE(SmtpSender::asciiAddress(QStringLiteral("zoë@example.com")), QByteArray());
+    }
+
+    // Folding at every space turned a run of spaces into header lines of white space only (RFC 5322 3.2.2).
+    void buildMime_runsOfSpacesKeepTheSubject()
+    {
+        MailMessage m = message();
+        m.subject = QStringLiteral("Hires:") + QString(200, QLatin1Char(' ')) + QStringLiteral("Ada   Lovelace");
+        const QByteArray mime = SmtpSender::buildMime(config(), m);
+        verifyLines(mime);
+        const QByteArray headers = mime.left(mime.indexOf("\r\n\r\n"));
+        for (const QByteArray& line : headers.split('\n')) {
+            QVERIFY2(!line.trimmed().isEmpty(), headers.constData());
+        }
+        QCOMPARE(MailFile::parse(mime).decodedHeader(QStringLiteral("Subject")), m.subject);
+    }
+
+    void buildMime_invalidMessageIdIsReplaced()
+    {
+        for (const auto& given : {QStringLiteral("no-at-sign"), QStringLiteral("<a@b>c@d>"), QStringLiteral("a b@c")}) {
+            MailMessage m = message();
+            m.messageId = given;
+            const QString id = MailFile::parse(SmtpSender::buildMime(config(), m)).header(QStringLiteral("Message-ID"));
+            QVERIFY2(id.endsWith(QLatin1StringView("@example.com>")) && !id.contains(given), qPrintable(id));
+        }
     }
 
     void configProblem_noneOnlyOnLoopback()
@@ -209,6 +253,8 @@ private Q_SLOTS:
         QTest::newRow("one letter tld") << QStringLiteral("ada@example.c") << false;
         QTest::newRow("newline") << QStringLiteral("ada@example.com\nBcc: x@y.z") << false;
         QTest::newRow("empty local") << QStringLiteral("@example.com") << false;
+        // Would need SMTPUTF8, which relays need not offer.
+        QTest::newRow("non-ascii local part") << QStringLiteral("zoë@example.com") << false;
     }
     void isValidEmail()
     {
