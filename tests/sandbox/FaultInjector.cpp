@@ -15,6 +15,20 @@ FaultInjector::FaultInjector(const Settings& startup, quint32 seed)
 {
 }
 
+std::optional<FaultInjector::Answer> FaultInjector::takeAnswerOverride(
+    const QString& server, const QString& method, const QString& path)
+{
+    if (!m_answerOverride || m_answerOverride->server != server || !path.endsWith(m_answerOverride->path)
+        || (!m_answerOverride->method.isEmpty() && m_answerOverride->method != method)) {
+        return std::nullopt;
+    }
+    const Answer answer = m_answerOverride->answer;
+    if (m_answerOverride->times > 0 && --m_answerOverride->times == 0) {
+        m_answerOverride.reset();
+    }
+    return answer;
+}
+
 bool FaultInjector::takeDropAfterHandling()
 {
     return m_current.dropAfterHandlingRate > 0.0 && m_afterRandom.generateDouble() < m_current.dropAfterHandlingRate;
@@ -128,6 +142,7 @@ QString FaultInjector::apply(const QJsonObject& changes)
         QStringLiteral("createErrorAfterHandling"),
         QStringLiteral("uploadErrorAfterHandling"),
         QStringLiteral("uploadErrorBeforeHandling"),
+        QStringLiteral("answerOverride"),
         QStringLiteral("bobRateLimitHeaders"),
         QStringLiteral("bobHireFaults"),
         QStringLiteral("ashbyFileUrlBase"),
@@ -218,11 +233,43 @@ QString FaultInjector::apply(const QJsonObject& changes)
             return invalid(QStringLiteral("bobHireFaults"), QStringLiteral("a list of 429, 500, 502, 503 or 504"));
         }
     }
+    std::optional<AnswerOverride> answerOverride = m_answerOverride;
+    if (changes.contains(QStringLiteral("answerOverride"))) {
+        const QJsonValue value = changes.value(QStringLiteral("answerOverride"));
+        const QJsonObject o = value.toObject();
+        const QString server = o.value(QStringLiteral("server")).toString();
+        const int status = o.value(QStringLiteral("status")).toInt(200);
+        const QMetaEnum codes = QMetaEnum::fromType<QHttpServerResponder::StatusCode>();
+        if (value.isNull() || (value.isObject() && o.isEmpty())) {
+            answerOverride.reset();
+        } else if (!value.isObject()
+            || !QStringList {QStringLiteral("ashby"), QStringLiteral("bob"), QStringLiteral("bamboohr"),
+                QStringLiteral("personio")}
+                    .contains(server)
+            || !o.value(QStringLiteral("path")).isString() || !o.value(QStringLiteral("bodyBase64")).isString()
+            || codes.valueToKey(status) == nullptr) {
+            return invalid(QStringLiteral("answerOverride"),
+                QStringLiteral("{server: ashby|bob|bamboohr|personio, method?, path, status (200..599), contentType?, "
+                               "bodyBase64, times? (default 1, -1 until reset)} or null"));
+        } else {
+            AnswerOverride a;
+            a.server = server;
+            a.method = o.value(QStringLiteral("method")).toString().toUpper();
+            a.path = o.value(QStringLiteral("path")).toString();
+            a.answer.status = status;
+            a.answer.contentType
+                = o.value(QStringLiteral("contentType")).toString(QStringLiteral("application/json")).toUtf8();
+            a.answer.body = QByteArray::fromBase64(o.value(QStringLiteral("bodyBase64")).toString().toLatin1());
+            a.times = o.value(QStringLiteral("times")).toInt(1);
+            answerOverride = a;
+        }
+    }
     if (changes.contains(QStringLiteral("bobReadAfterWriteLagMs"))
         && !isWholeNumber(changes.value(QStringLiteral("bobReadAfterWriteLagMs")), 0, 600000)) {
         return invalid(QStringLiteral("bobReadAfterWriteLagMs"), QStringLiteral("an integer 0..600000"));
     }
 
+    m_answerOverride = answerOverride;
     m_current.latencyMs = changes.value(QStringLiteral("latencyMs")).toInt(m_current.latencyMs);
     m_current.burst429 = changes.value(QStringLiteral("burst429")).toInt(m_current.burst429);
     m_current.errorRate = changes.value(QStringLiteral("errorRate")).toDouble(m_current.errorRate);
@@ -281,6 +328,7 @@ void FaultInjector::reset()
     m_nextCreateErrorAfterHandling = 0;
     m_nextUploadErrorAfterHandling = 0;
     m_nextUploadErrorBeforeHandling = 0;
+    m_answerOverride.reset();
     m_wrongTypeApplicationId.clear();
     m_tokenExpired = false;
     m_bobHireStatus = 0;

@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 #include <QString>
 
+#include <optional>
 #include <utility>
 
 // Decides which requests misbehave. Global knobs apply to every non-control request of every
@@ -92,6 +93,17 @@ public:
     // Validates the whole object before changing anything, so a typo never half-applies.
     // Returns an error message, or an empty string on success.
     QString apply(const QJsonObject& changes);
+
+    // A canned answer instead of the fake's (the malformed-response corpus end to end): the next `times` requests of
+    // one fake whose path ends with `path` (and whose method is `method`, when given) get exactly this.
+    struct Answer
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+    };
+    std::optional<Answer> takeAnswerOverride(const QString& server, const QString& method, const QString& path);
+
     // Back to the start-up (command-line) knobs, with every targeted fault cleared.
     void reset();
     QJsonObject toJson() const;
@@ -113,4 +125,13 @@ private:
     QList<int> m_bobHireFaults;
     bool m_personioTokenExpired = false;
     Switches m_switches;
+    struct AnswerOverride
+    {
+        QString server;
+        QString method; // empty: any
+        QString path; // matched as a suffix (BambooHR's paths carry the company prefix)
+        Answer answer;
+        int times = 0; // answers left; -1: until reset
+    };
+    std::optional<AnswerOverride> m_answerOverride;
 };

@@ -77,7 +77,15 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     }
 
     SandboxReply reply;
-    switch (m_faults.nextAction()) {
+    const FaultInjector::Action action = m_faults.nextAction();
+    if (const auto answer = m_faults.takeAnswerOverride(m_name, method, path)) {
+        reply = SandboxReply::raw(answer->status, answer->contentType, answer->body);
+        m_log.append(m_name, method, path, reply.status);
+        auto responder = makeResponder(request, socket);
+        write(responder, reply);
+        return true;
+    }
+    switch (action) {
     case FaultInjector::Action::Drop:
         reply = SandboxReply::dropped();
         break;

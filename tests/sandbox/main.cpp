@@ -165,6 +165,10 @@
 //        one-shot uploadErrorAfterHandling: 500|502|504 = the next document upload (Bob docs, BambooHR files,
 //        Personio documents) is stored and then answered so; one-shot uploadErrorBeforeHandling: 500|502|504 = the
 //        next document upload is answered so and nothing is stored;
+//        answerOverride: {server: "ashby"|"bob"|"bamboohr"|"personio", method?: "GET"|"POST"|…, path: "/v1/…" (a
+//        suffix of the request path), status (default 200), contentType (default application/json), bodyBase64,
+//        times (default 1; -1 = until reset)} = those requests get exactly this answer, unhandled (the malformed
+//        corpus end to end); null clears;
 //        ashbyHostileNames: bool = candidate names end in terminal escape sequences, a C1 control and a bidi
 //        override;
 //        ashbyRepeatCursor: bool = application.list names the second page's cursor on every page;

@@ -4,8 +4,10 @@
 // use them without another library.
 
 #include <QByteArray>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,7 +18,10 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTimer>
+
+#include <memory>
 
 class SandboxProcess
 {
@@ -36,6 +41,16 @@ public:
         m_process.setProgram(bin);
         m_process.setArguments(QStringList {QStringLiteral("--exit-on-stdin-close")} + arguments);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        // The sandbox logs every request to stderr. A pipe nobody drains while a test waits on the CLI fills up
+        // (64 KB), and the sandbox then blocks on its next log line and answers nothing: its log goes to a file.
+        m_log
+            = std::make_unique<QTemporaryFile>(QDir::temp().filePath(QStringLiteral("hirebridge-sandbox-XXXXXX.log")));
+        if (m_log->open()) {
+            m_log->close();
+            m_process.setStandardErrorFile(m_log->fileName());
+        } else {
+            m_process.setStandardErrorFile(QProcess::nullDevice());
+        }
         m_process.start();
         if (!m_process.waitForStarted(10000)) {
             if (error) {
@@ -56,7 +71,7 @@ public:
         if (!doc.isObject()) {
             if (error) {
                 *error = QStringLiteral("no JSON start-up line from the sandbox: %1 / %2")
-                             .arg(QString::fromUtf8(buffer), QString::fromUtf8(m_process.readAllStandardError()));
+                             .arg(QString::fromUtf8(buffer), QString::fromUtf8(logTail()));
             }
             return false;
         }
@@ -77,6 +92,15 @@ public:
     }
 
     QString value(const char* key) const { return m_info.value(QString::fromLatin1(key)).toString(); }
+    // The end of what the sandbox logged (its stderr), for a failure message.
+    QByteArray logTail(qsizetype bytes = 20000) const
+    {
+        if (!m_log) {
+            return {};
+        }
+        QFile file(m_log->fileName());
+        return file.open(QIODevice::ReadOnly) ? file.readAll().right(bytes) : QByteArray();
+    }
     QJsonObject info() const { return m_info; }
 
     // The environment that points hirebridge-cli at this sandbox.
@@ -197,6 +221,7 @@ private:
     }
 
     QProcess m_process;
+    std::unique_ptr<QTemporaryFile> m_log;
     QJsonObject m_info;
 };
 

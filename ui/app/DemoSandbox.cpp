@@ -69,6 +69,8 @@ void DemoSandbox::start()
         return;
     }
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // Its request log is not read: discarded, rather than buffered in this process for the whole session.
+    m_process.setStandardErrorFile(QProcess::nullDevice());
     m_process.start(
         program, {QStringLiteral("--exit-on-stdin-close"), QStringLiteral("--latency-ms"), QStringLiteral("60")});
 }
