@@ -1217,15 +1217,27 @@ DocumentUpload PushRun::uploadFor(const Work& work, const FileRef& file)
 
 void PushRun::failDocument(DocumentRecord record, const FileRef& file, const QString& why, bool transient, int status)
 {
-    record.state = s("failed");
     record.reason = why;
     record.transient = transient;
+    writeDocument(record, s("failed"),
+        QStringLiteral("%1 \"%2\" failed: %3").arg(DocumentFetcher::kindLabel(file.kind), file.name, why), status);
+}
+
+void PushRun::writeDocument(
+    DocumentRecord record, const QString& state, const QString& detail, int status, const QString& payloadHash)
+{
+    record.state = state;
+    if (detail.isEmpty()) {
+        m_ledger->setDocument(record);
+        return;
+    }
     AuditEntry audit;
     audit.target = m_target;
     audit.applicationId = record.applicationId;
     audit.action = s("upload");
     audit.httpStatus = status;
-    audit.detail = QStringLiteral("%1 \"%2\" failed: %3").arg(DocumentFetcher::kindLabel(file.kind), file.name, why);
+    audit.payloadHash = payloadHash;
+    audit.detail = detail;
     m_ledger->setDocument(record, &audit);
 }
 
@@ -1257,37 +1269,30 @@ void PushRun::checkUpload(const Work& work, Item item, const QString& remoteId, 
             }
             if (error.isError()) {
                 // Still unknown: stays `uploading`, so the next run asks again before sending.
-                record.state = s("uploading");
                 record.reason = tr("an upload was interrupted, and %1 could not be asked whether it arrived: %2")
                                     .arg(self->name(), error.toString());
                 record.transient = true;
-                self->m_ledger->setDocument(record);
+                self->writeDocument(record, s("uploading"));
                 self->uploadNext(work, item, remoteId, files);
                 return;
             }
             if (documentId) {
-                record.state = s("uploaded");
                 record.remoteId = *documentId;
                 record.reason.clear();
                 record.transient = false;
-                AuditEntry audit;
-                audit.target = self->m_target;
-                audit.applicationId = record.applicationId;
-                audit.action = s("upload");
-                audit.detail = QStringLiteral("%1 \"%2\" found on employee %3 (document id %4) after an interrupted "
-                                              "upload: not sent again")
-                                   .arg(label, file.name, remoteId, *documentId);
-                self->m_ledger->setDocument(record, &audit);
+                self->writeDocument(record, s("uploaded"),
+                    QStringLiteral("%1 \"%2\" found on employee %3 (document id %4) after an interrupted upload: not "
+                                   "sent again")
+                        .arg(label, file.name, remoteId, *documentId));
                 self->uploadNext(work, item, remoteId, files);
                 return;
             }
             if (!uploadIfMissing) {
-                record.state = s("uploading");
                 record.reason = tr("the answer to the upload was lost and %1 does not list the file yet; the next push "
                                    "looks again before uploading it")
                                     .arg(self->name());
                 record.transient = true;
-                self->m_ledger->setDocument(record);
+                self->writeDocument(record, s("uploading"));
                 self->uploadNext(work, item, remoteId, files);
                 return;
             }
@@ -1301,9 +1306,9 @@ void PushRun::sendDocument(const Work& work, Item item, const QString& remoteId,
     const QString id = work.hire.applicationId;
     qCDebug(lcPush).noquote() << QStringLiteral("%1: %2: uploading %3").arg(name(), id, file.kind);
     const QString label = DocumentFetcher::kindLabel(file.kind);
-    record.state = s("uploading");
     record.reason.clear();
-    m_ledger->setDocument(record);
+    record.state = s("uploading");
+    writeDocument(record, record.state);
     const DocumentUpload meta = uploadFor(work, file);
     const QString context = QStringLiteral("%1 of hire %2 (%3)").arg(label, id, work.hire.name);
     QPointer<PushRun> self(this);
@@ -1340,15 +1345,10 @@ void PushRun::sendDocument(const Work& work, Item item, const QString& remoteId,
                     record.bytes = size;
                     if (e.isError() && e.ambiguous) {
                         // The file may have been stored (a gateway error or a lost answer): never blindly again.
-                        AuditEntry audit;
-                        audit.target = self->m_target;
-                        audit.applicationId = record.applicationId;
-                        audit.action = s("upload");
-                        audit.httpStatus = e.httpStatus;
-                        audit.payloadHash = hash;
-                        audit.detail = QStringLiteral("%1 \"%2\" sent to employee %3, answer lost: %4")
-                                           .arg(label, file.name, remoteId, e.toString());
-                        self->m_ledger->setDocument(record, &audit);
+                        self->writeDocument(record, s("uploading"),
+                            QStringLiteral("%1 \"%2\" sent to employee %3, answer lost: %4")
+                                .arg(label, file.name, remoteId, e.toString()),
+                            e.httpStatus, hash);
                         self->checkUpload(work, item, remoteId, files, file, record, false);
                         return;
                     }
@@ -1356,19 +1356,14 @@ void PushRun::sendDocument(const Work& work, Item item, const QString& remoteId,
                         self->failDocument(record, file, tr("upload to %1 failed: %2").arg(self->name(), e.toString()),
                             e.retryable, e.httpStatus);
                     } else {
-                        record.state = s("uploaded");
                         record.remoteId = documentId;
                         record.reason.clear();
                         record.transient = false;
-                        AuditEntry audit;
-                        audit.target = self->m_target;
-                        audit.applicationId = record.applicationId;
-                        audit.action = s("upload");
-                        audit.payloadHash = hash;
-                        audit.detail = QStringLiteral("%1 \"%2\" uploaded to employee %3, document id %4 (%5 bytes)")
-                                           .arg(label, file.name, remoteId, documentId)
-                                           .arg(size);
-                        self->m_ledger->setDocument(record, &audit);
+                        self->writeDocument(record, s("uploaded"),
+                            QStringLiteral("%1 \"%2\" uploaded to employee %3, document id %4 (%5 bytes)")
+                                .arg(label, file.name, remoteId, documentId)
+                                .arg(size),
+                            0, hash);
                     }
                     self->uploadNext(work, item, remoteId, files);
                 });

@@ -154,6 +154,9 @@ private:
     void checkUpload(const Work& work, Item item, const QString& remoteId, const QList<FileRef>& files,
         const FileRef& file, DocumentRecord record, bool uploadIfMissing);
     void failDocument(DocumentRecord record, const FileRef& file, const QString& why, bool transient, int status);
+    // Records a document's new state, with an audit line ("upload") when `detail` is given.
+    void writeDocument(DocumentRecord record, const QString& state, const QString& detail = {}, int status = 0,
+        const QString& payloadHash = {});
     static DocumentUpload uploadFor(const Work& work, const FileRef& file);
     QList<FileRef> outstandingDocuments(const Hire& hire, bool named) const;
     void settle(const Item& item); // one item finished: release its slot, report it, start the next

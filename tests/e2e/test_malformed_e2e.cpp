@@ -15,13 +15,6 @@ QString s(const char* text)
     return QString::fromLatin1(text);
 }
 
-QString dump(const CliResult& r)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out.left(3000)), QString::fromUtf8(r.err.left(3000)));
-}
-
 // The corpus files of one parser that it must refuse (the `valid` controls left out).
 QStringList refusedCases(const QString& prefix)
 {
@@ -66,7 +59,7 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         m_env = m_sandbox->cliEnvironmentAllTargets(m_dir->path() + s("/data"));
         const auto sync = runCli({s("sync")}, m_env);
-        QVERIFY2(sync.exitCode == 0, qPrintable(dump(sync)));
+        QVERIFY2(sync.exitCode == 0, qPrintable(sync.describe()));
         m_hires = runCli({s("hires"), s("--json")}, m_env).out;
         QVERIFY(!m_hires.isEmpty());
         for (const auto& v : QJsonDocument::fromJson(m_hires).array()) {
@@ -93,8 +86,8 @@ private Q_SLOTS:
         answerWith(s("ashby"), QString(), s("/application.list"), file);
         const auto sync = runCli({s("sync")}, m_env);
         m_sandbox->post(s("/faults/reset"));
-        QVERIFY2(sync.exitCode == 1, qPrintable(dump(sync)));
-        QVERIFY2(sync.err.contains("Ashby"), qPrintable(dump(sync)));
+        QVERIFY2(sync.exitCode == 1, qPrintable(sync.describe()));
+        QVERIFY2(sync.err.contains("Ashby"), qPrintable(sync.describe()));
         QCOMPARE(runCli({s("hires"), s("--json")}, m_env).out, m_hires);
         qInfo().noquote() << lastLine(sync.err);
     }
@@ -108,8 +101,8 @@ private Q_SLOTS:
         answerWith(s("bob"), QString(), s("/v1/people/search"), file);
         const auto push = runCli({s("push"), m_hireId, s("--target"), s("bob"), s("--json")}, m_env);
         m_sandbox->post(s("/faults/reset"));
-        QVERIFY2(push.exitCode == 1, qPrintable(dump(push)));
-        QVERIFY2(push.err.contains("Bob"), qPrintable(dump(push)));
+        QVERIFY2(push.exitCode == 1, qPrintable(push.describe()));
+        QVERIFY2(push.err.contains("Bob"), qPrintable(push.describe()));
         QCOMPARE(m_sandbox->receivedHires().size(), before);
         QVERIFY(!push.json().object().value(s("results")).toArray().at(0).toObject().value(s("sent")).toBool());
         qInfo().noquote() << firstLine(push.err);
@@ -124,8 +117,8 @@ private Q_SLOTS:
         answerWith(s("bamboohr"), s("GET"), s("/v1/employees"), file);
         const auto push = runCli({s("push"), m_hireId, s("--target"), s("bamboohr"), s("--json")}, m_env);
         m_sandbox->post(s("/faults/reset"));
-        QVERIFY2(push.exitCode == 1, qPrintable(dump(push)));
-        QVERIFY2(push.err.contains("BambooHR"), qPrintable(dump(push)));
+        QVERIFY2(push.exitCode == 1, qPrintable(push.describe()));
+        QVERIFY2(push.err.contains("BambooHR"), qPrintable(push.describe()));
         QCOMPARE(m_sandbox->bamboohrEmployees().size(), before);
         qInfo().noquote() << firstLine(push.err);
     }
@@ -139,8 +132,8 @@ private Q_SLOTS:
         answerWith(s("personio"), s("GET"), s("/v1/company/employees"), file);
         const auto push = runCli({s("push"), m_hireId, s("--target"), s("personio"), s("--json")}, m_env);
         m_sandbox->post(s("/faults/reset"));
-        QVERIFY2(push.exitCode == 1, qPrintable(dump(push)));
-        QVERIFY2(push.err.contains("Personio"), qPrintable(dump(push)));
+        QVERIFY2(push.exitCode == 1, qPrintable(push.describe()));
+        QVERIFY2(push.err.contains("Personio"), qPrintable(push.describe()));
         QCOMPARE(m_sandbox->personioEmployees().size(), before);
         qInfo().noquote() << firstLine(push.err);
     }

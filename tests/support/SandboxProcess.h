@@ -231,6 +231,13 @@ struct CliResult
     QByteArray out;
     QByteArray err;
     QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+    // Exit code, then the start of stdout and stderr, for a failure message.
+    QString describe(qsizetype bytes = 3000) const
+    {
+        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
+            .arg(exitCode)
+            .arg(QString::fromUtf8(out.left(bytes)), QString::fromUtf8(err.left(bytes)));
+    }
 };
 
 inline CliResult runCli(const QStringList& arguments, const QProcessEnvironment& env, int timeoutMs = 60000)

@@ -78,6 +78,21 @@ ApiError parseFailure(const QString& message, const QString& context, int status
     return e;
 }
 
+// An employee id goes into a URL path: only BambooHR's numeric ids are accepted.
+bool isEmployeeId(const QString& id)
+{
+    static const QRegularExpression numeric(QStringLiteral("^\\d+$"));
+    return numeric.match(id).hasMatch();
+}
+
+ApiError notAnEmployeeId(const QString& id, const QString& context)
+{
+    ApiError e = ApiError::make(ApiError::Kind::Api, QStringLiteral("\"%1\" is not a BambooHR employee id").arg(id),
+        BambooHrClient::serverName());
+    e.context = context;
+    return e;
+}
+
 ApiError clientGone(const QString& context)
 {
     ApiError e
@@ -639,15 +654,8 @@ void BambooHrClient::withFileCategories(const QString& employeeId, std::function
 void BambooHrClient::uploadDocument(
     const QString& remoteId, const DocumentUpload& document, const QString& context, UploadCallback done)
 {
-    // The id goes into the URL path: only BambooHR's numeric ids are accepted.
-    static const QRegularExpression numeric(QStringLiteral("^\\d+$"));
-    if (!numeric.match(remoteId).hasMatch()) {
-        failLater([done, remoteId, context] {
-            ApiError e = ApiError::make(ApiError::Kind::Api,
-                QStringLiteral("\"%1\" is not a BambooHR employee id").arg(remoteId), serverName());
-            e.context = context;
-            done(e, QString());
-        });
+    if (!isEmployeeId(remoteId)) {
+        failLater([done, e = notAnEmployeeId(remoteId, context)] { done(e, QString()); });
         return;
     }
     withFileCategories(remoteId, [this, remoteId, document, context, done](const ApiError& error) {
@@ -738,14 +746,8 @@ std::optional<QList<BambooHrClient::StoredFile>> BambooHrClient::parseStoredFile
 void BambooHrClient::findUploaded(
     const QString& remoteId, const DocumentUpload& document, const QString& context, FoundCallback done)
 {
-    static const QRegularExpression numeric(QStringLiteral("^\\d+$"));
-    if (!numeric.match(remoteId).hasMatch()) {
-        failLater([done, remoteId, context] {
-            ApiError e = ApiError::make(ApiError::Kind::Api,
-                QStringLiteral("\"%1\" is not a BambooHR employee id").arg(remoteId), serverName());
-            e.context = context;
-            done(e, std::nullopt);
-        });
+    if (!isEmployeeId(remoteId)) {
+        failLater([done, e = notAnEmployeeId(remoteId, context)] { done(e, std::nullopt); });
         return;
     }
     if (!m_http) {
