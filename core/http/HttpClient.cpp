@@ -123,9 +123,10 @@ bool HttpClient::isLoopbackHost(const QString& host)
 void HttpClient::acquire(RequestJob* job)
 {
     const QString key = hostKey(job->request().url);
+    job->m_endpointKey = endpointKey(job->request().url);
     int& active = m_active[key];
-    if (active < std::max(1, m_maxParallelPerHost) && heldForMs(endpointKey(job->request().url)) <= 0
-        && !hasStartable(key)) {
+    // Jobs already waiting go first (those still waiting are held or found every slot taken).
+    if (active < std::max(1, m_maxParallelPerHost) && heldForMs(job->m_endpointKey) <= 0 && !m_waiting.contains(key)) {
         ++active;
         job->m_holdsSlot = true;
         job->startAttempt();
@@ -176,17 +177,6 @@ qint64 HttpClient::heldForMs(const QString& endpoint)
     return left;
 }
 
-bool HttpClient::hasStartable(const QString& key)
-{
-    const auto it = m_waiting.constFind(key);
-    if (it == m_waiting.constEnd()) {
-        return false;
-    }
-    return std::any_of(it->cbegin(), it->cend(), [this](const QPointer<RequestJob>& job) {
-        return job && !job->m_done && heldForMs(endpointKey(job->request().url)) <= 0;
-    });
-}
-
 void HttpClient::startWaiting(const QString& key)
 {
     auto it = m_waiting.find(key);
@@ -194,18 +184,27 @@ void HttpClient::startWaiting(const QString& key)
         return;
     }
     int& active = m_active[key];
+    const int slotCount = std::max(1, m_maxParallelPerHost);
+    if (active >= slotCount) {
+        // Nothing can start before a slot comes free, and that calls this again: no walk over a queue that can hold
+        // thousands of jobs (a sync enqueues a page's worth of look-ups at once).
+        return;
+    }
     qint64 nextWakeMs = 0;
     QQueue<QPointer<RequestJob>> still; // in their order: held ones, and the rest when every slot is taken
     while (!it->isEmpty()) {
+        if (active >= slotCount) {
+            still.append(*it); // every slot taken: the rest keep their places unexamined
+            it->clear();
+            break;
+        }
         const QPointer<RequestJob> next = it->dequeue();
         if (!next || next->m_done) {
             continue;
         }
-        const qint64 held = heldForMs(endpointKey(next->request().url));
-        if (held > 0 || active >= std::max(1, m_maxParallelPerHost)) {
-            if (held > 0) {
-                nextWakeMs = nextWakeMs == 0 ? held : std::min(nextWakeMs, held);
-            }
+        const qint64 held = heldForMs(next->m_endpointKey);
+        if (held > 0) {
+            nextWakeMs = nextWakeMs == 0 ? held : std::min(nextWakeMs, held);
             still.enqueue(next);
             continue;
         }

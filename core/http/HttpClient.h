@@ -53,7 +53,6 @@ private:
     // A 429: the next attempts to that endpoint (every job's) wait `ms`; other endpoints and hosts go on.
     void holdEndpoint(const QUrl& url, int ms);
     qint64 heldForMs(const QString& endpoint); // 0 when the endpoint is not held
-    bool hasStartable(const QString& hostKey); // a job waits for this host that is not held
     void startWaiting(const QString& hostKey); // starts queued jobs while slots are free and their endpoint not held
 
     QPointer<QNetworkAccessManager> m_nam; // injected; may be destroyed before us

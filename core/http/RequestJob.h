@@ -69,6 +69,7 @@ private:
     int m_attempts = 0;
     bool m_done = false;
     bool m_holdsSlot = false;
+    QString m_endpointKey; // HttpClient's rate-limit key for this request, computed once
     bool m_timedOut = false;
     bool m_tooLarge = false;
     QString m_tlsMessage; // set by sslErrors: the attempt fails as Tls whatever error the reply reports
