@@ -911,6 +911,9 @@ std::optional<TargetCatalog> TargetCatalog::fromPersonio(const QByteArray& attri
                                   .arg(jsonTypeName(optionArray.at(j)));
                     return fail();
                 }
+                if (text->isEmpty()) {
+                    continue; // a blank option names nothing an admin could pick or a hire could carry
+                }
                 ListItem item;
                 item.id = *text;
                 item.name = *text;

@@ -670,6 +670,8 @@ const QList<Case>& cases()
         error("personio-attributes--key-missing.json", "key"),
         error("personio-attributes--options-string.json", "options"),
         error("personio-attributes--option-bool.json", "option 1"),
+        // Found by fuzz_target_catalog: a blank option became a list item without an id; it is left out.
+        ok("personio-attributes--option-blank.json", 2),
         // Mapping profiles
         ok("mapping-profile--valid-v1.json", 3),
         ok("mapping-profile--valid-v0.json", 2),
