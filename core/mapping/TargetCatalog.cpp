@@ -279,7 +279,6 @@ bool parseField(const QJsonValue& value, const QString& where, TargetField* fiel
     field->jsonPath = o.value(QLatin1StringView("jsonPath")).toString();
     field->historical = historical.toBool();
     field->custom = isCustomField(field->id, field->category);
-    field->maxLength = knownMaxLength(field->id);
     return true;
 }
 
@@ -334,6 +333,7 @@ std::optional<TargetCatalog> TargetCatalog::fromBob(
             continue;
         }
         seen.insert(field.id);
+        field.maxLength = knownMaxLength(field.id);
         catalog.fields.append(field);
     }
     if (!parseLists(namedListsBody, &catalog.lists, &problem)) {
@@ -467,10 +467,8 @@ std::optional<TargetCatalog> TargetCatalog::fromJson(const QJsonObject& object, 
         field.category = o.value(QLatin1StringView("category")).toString();
         field.custom = o.value(QLatin1StringView("custom")).toBool(field.custom);
         field.required = o.value(QLatin1StringView("required")).toBool();
-        // parseField() gives Bob's name fields Bob's limit; another system's field of that id has none unless the
-        // cache says so.
-        const int knownLimit = catalog.target == QLatin1StringView("bob") ? field.maxLength : 0;
-        field.maxLength = std::max(0, o.value(QLatin1StringView("maxLength")).toInt(knownLimit));
+        // The limit is whatever was cached (toJson() always writes it): Bob's name limit belongs to Bob's fields only.
+        field.maxLength = std::max(0, o.value(QLatin1StringView("maxLength")).toInt(0));
         catalog.fields.append(field);
     }
     const QJsonValue lists = object.value(QLatin1StringView("lists"));

@@ -1307,8 +1307,7 @@ void PushRun::sendDocument(const Work& work, Item item, const QString& remoteId,
     qCDebug(lcPush).noquote() << QStringLiteral("%1: %2: uploading %3").arg(name(), id, file.kind);
     const QString label = DocumentFetcher::kindLabel(file.kind);
     record.reason.clear();
-    record.state = s("uploading");
-    writeDocument(record, record.state);
+    writeDocument(record, s("uploading"));
     const DocumentUpload meta = uploadFor(work, file);
     const QString context = QStringLiteral("%1 of hire %2 (%3)").arg(label, id, work.hire.name);
     QPointer<PushRun> self(this);
