@@ -5,6 +5,7 @@
 #include "hris/ManagerMatcher.h"
 #include "hris/bob/BobClient.h"
 #include "ledger/Ledger.h"
+#include "ledger/LedgerWriter.h"
 #include "mapping/MappingEngine.h"
 #include "notify/PushReport.h"
 
@@ -12,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -79,6 +81,7 @@ PushRun::PushRun(
 
 PushRun::~PushRun()
 {
+    m_writer.reset(); // the writes asked for are done before the run's owner id is let go
     OwnerLiveness::releaseRun(m_options.ownerId);
 }
 
@@ -528,32 +531,51 @@ void PushRun::process(const Work& work)
             settle(item);
             return;
         }
-        // Compare-and-set from the state this run read (after a reconcile: the `failed` it just wrote).
+        // Compare-and-set from the state this run read (after a reconcile: the `failed` it just wrote). Nothing
+        // goes out before the `sending` is on disk: the send continues in the writer's callback.
         const QList<PushState> from {work.reconcile ? PushState::Failed : work.record.state};
-        if (!m_ledger->beginSending(id, target, from, attemptId, m_options.ownerId, &error)) {
-            const auto now = m_ledger->pushRecord(id, target);
-            if (now) {
-                item.state = now->state;
-                item.remoteId = now->remoteId;
-            }
-            item.ok = now && (now->state == PushState::Pushed || now->state == PushState::Exists);
-            if (item.ok) {
-                item.reason = now->reason;
-            } else if (now && now->state == PushState::Sending && now->ownerId != m_options.ownerId) {
-                item.reason = tr("Being pushed by another Hirebridge process right now.");
-            } else if (now && now->state != work.record.state && !work.reconcile) {
-                item.reason = tr("Changed meanwhile (now %1), so it was not sent: look at it again.")
-                                  .arg(pushStateName(now->state));
-            } else {
-                // The state is as read, so the write itself failed: a read-only file, a full disk, a lock held too
-                // long. Say so; nothing was sent.
-                item.reason = tr("Not sent: the ledger could not record the start of the send: %1").arg(error);
-            }
-            settle(item);
-            return;
-        }
+        writer()->beginSending(id, target, from, attemptId, m_options.ownerId,
+            [this, work, item, attemptId](bool ok, const QString& error) {
+                if (ok) {
+                    lookup(work, item, attemptId);
+                } else {
+                    notBegun(work, item, error);
+                }
+            });
+        return;
     }
     lookup(work, item, attemptId);
+}
+
+void PushRun::notBegun(const Work& work, Item item, const QString& error)
+{
+    const auto now = m_ledger->pushRecord(work.hire.applicationId, m_target);
+    if (now) {
+        item.state = now->state;
+        item.remoteId = now->remoteId;
+    }
+    item.ok = now && (now->state == PushState::Pushed || now->state == PushState::Exists);
+    if (item.ok) {
+        item.reason = now->reason;
+    } else if (now && now->state == PushState::Sending && now->ownerId != m_options.ownerId) {
+        item.reason = tr("Being pushed by another Hirebridge process right now.");
+    } else if (now && now->state != work.record.state && !work.reconcile) {
+        item.reason
+            = tr("Changed meanwhile (now %1), so it was not sent: look at it again.").arg(pushStateName(now->state));
+    } else {
+        // The state is as read, so the write itself failed: a read-only file, a full disk, a lock held too long.
+        // Say so; nothing was sent.
+        item.reason = tr("Not sent: the ledger could not record the start of the send: %1").arg(error);
+    }
+    settle(item);
+}
+
+LedgerWriter* PushRun::writer()
+{
+    if (!m_writer) {
+        m_writer = std::make_unique<LedgerWriter>(QFileInfo(m_ledger->filePath()).absolutePath());
+    }
+    return m_writer.get();
 }
 
 void PushRun::lookup(const Work& work, Item item, const QString& attemptId)
@@ -1071,13 +1093,26 @@ void PushRun::recordOutcome(const Work& work, Item item, const QString& attemptI
     item.remoteId = remoteId;
     item.reason = reason;
     item.fresh = true;
-    QString ledgerError;
-    if (m_options.dryRun
-        || m_ledger->finishSending(
-            work.hire.applicationId, m_target, attemptId, outcome, remoteId, reason, transient, audit, &ledgerError)) {
+    if (m_options.dryRun) {
         then(item);
         return;
     }
+    writer()->finishSending(work.hire.applicationId, m_target, attemptId, outcome, remoteId, reason, transient, audit,
+        [this, work, item, attemptId, outcome, remoteId, reason, transient, audit, then, tries](
+            bool ok, const QString& ledgerError) {
+            if (ok) {
+                then(item);
+            } else {
+                notRecorded(
+                    work, item, attemptId, outcome, remoteId, reason, transient, audit, then, tries, ledgerError);
+            }
+        });
+}
+
+void PushRun::notRecorded(const Work& work, Item item, const QString& attemptId, PushState outcome,
+    const QString& remoteId, const QString& reason, bool transient, const AuditEntry& audit,
+    const std::function<void(const Item&)>& then, int tries, const QString& ledgerError)
+{
     // The ledger is locked by another program, or the disk is full: the answer must not be lost, so try again.
     constexpr int kTries = 3;
     if (tries < kTries) {

@@ -17,11 +17,13 @@
 #include <QSet>
 
 #include <functional>
+#include <memory>
 
 class AshbyClient;
 struct ManagerResolution;
 class DocumentFetcher;
 class Ledger;
+class LedgerWriter;
 struct DocumentRecord;
 class MappingEngine;
 struct MappingResult;
@@ -45,7 +47,10 @@ public:
         QString target; // ignored: the connector's target
         bool dryRun = false;
         QString ownerId; // this run; empty: a new one (OwnerLiveness::newRunOwnerId)
-        int maxParallel = 4;
+        // Hires in flight. Twice HttpClient's connections per host: a hire waiting for its retry, or for its
+        // `sending` to reach the disk, holds no connection, and the others keep them busy meanwhile. The requests
+        // themselves are limited by HttpClient.
+        int maxParallel = 8;
         // `resolve --resend`: named records in `unknown` are sent once more, with their attempt id.
         bool resend = false;
         // How long an interrupted create is looked for before it is sent again; -1: the connector's read lag.
@@ -159,6 +164,12 @@ private:
         const QString& payloadHash = {});
     static DocumentUpload uploadFor(const Work& work, const FileRef& file);
     QList<FileRef> outstandingDocuments(const Hire& hire, bool named) const;
+    // The `sending` could not be written: says why (another process has it, it changed, the ledger failed).
+    void notBegun(const Work& work, Item item, const QString& error);
+    void notRecorded(const Work& work, Item item, const QString& attemptId, PushState outcome, const QString& remoteId,
+        const QString& reason, bool transient, const AuditEntry& audit, const std::function<void(const Item&)>& then,
+        int tries, const QString& ledgerError);
+    LedgerWriter* writer(); // started at the first write
     void settle(const Item& item); // one item finished: release its slot, report it, start the next
     void complete(Item item);
     void finish();
@@ -166,6 +177,7 @@ private:
     QString name() const;
 
     Ledger* m_ledger;
+    std::unique_ptr<LedgerWriter> m_writer; // the send's state changes, off this thread (LedgerWriter.h)
     QPointer<HrisConnector> m_connector;
     QPointer<DocumentFetcher> m_documents;
     const MappingEngine* m_engine = nullptr;

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,12 @@ public:
             if (request.value("Authorization") != expectedAuth()) {
                 return QHttpServerResponse(QHttpServerResponder::StatusCode::Unauthorized);
             }
+            arrivals.append(QJsonDocument::fromJson(request.body())
+                                .object()
+                                .value(s("source"))
+                                .toObject()
+                                .value(s("applicationId"))
+                                .toString());
             if (failNext > 0) {
                 --failNext;
                 if (failAfterHandling) {
@@ -88,6 +95,7 @@ public:
 
     QString token = s("secret-token");
     QList<QJsonObject> events;
+    QStringList arrivals; // the application id of every Hire URL request, in the order they came
     int searches = 0;
     int failNext = 0;
     int failStatus = 500;
@@ -102,14 +110,15 @@ class TestPushRun : public QObject
 {
     Q_OBJECT
 private:
-    PushRun::Result run(FakeBob& bob, PushRun::Options options)
+    PushRun::Result run(FakeBob& bob, PushRun::Options options, int retryDelayMs = 5)
     {
         QNetworkAccessManager nam;
         HttpClient http(&nam);
         RetryPolicy fast;
-        fast.baseDelayMs = 5;
-        fast.maxDelayMs = 10;
+        fast.baseDelayMs = retryDelayMs;
+        fast.maxDelayMs = retryDelayMs * 2;
         fast.maxAttempts = 2;
+        fast.jitter = false;
         http.setRetryPolicy(fast);
         BobClient client(&http, bob.config());
         PushRun push(m_ledger.get(), &client, options);
@@ -168,6 +177,32 @@ private Q_SLOTS:
         const auto again = run(bob, allReady());
         QCOMPARE(bob.events.size(), 1);
         QCOMPARE(again.failedCount(), 0);
+    }
+
+    void push_hiresWaitingForARetry_doNotHoldBackTheOthers()
+    {
+        // Four hires (as many as the connections to one host) are answered 503 and wait half a second for their
+        // retry. Meanwhile the rest goes out: a waiting retry holds neither a connection nor a place in the run.
+        FakeBob bob;
+        QList<Hire> more;
+        PushRun::Options o;
+        for (int i = 11; i <= 20; ++i) {
+            more.append(makeHire(i, QStringLiteral("person%1@example.org").arg(i)));
+            o.applicationIds.append(more.constLast().applicationId);
+        }
+        QVERIFY(m_ledger->upsertHires(more, {s("bob")}));
+        bob.failNext = 4;
+        bob.failStatus = 503;
+        const auto result = run(bob, o, 500);
+        QCOMPARE(result.failedCount(), 0);
+        QCOMPARE(bob.events.size(), 10);
+        QCOMPARE(bob.arrivals.size(), 14);
+        const QStringList refused = bob.arrivals.mid(0, 4);
+        const QStringList others = bob.arrivals.mid(4, 6);
+        for (const auto& id : others) {
+            QVERIFY2(!refused.contains(id), qPrintable(bob.arrivals.join(s(", "))));
+        }
+        QCOMPARE(QSet<QString>(others.cbegin(), others.cend()).size(), 6);
     }
 
     void push_serverError_failsTransientAndAllReadyRetriesIt()
