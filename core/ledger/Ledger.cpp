@@ -435,8 +435,12 @@ QString describeRecord(const QSqlDatabase& db, const QString& applicationId, con
 
 const QString kPushRecordColumns = QStringLiteral(
     "application_id, target, state, remote_id, reason, transient, attempts, attempt_id, owner_id, updated_at");
+// The first seven: what the dashboard shows (Ledger::dashboard()).
+const QString kDashboardRecordColumns
+    = QStringLiteral("application_id, target, state, remote_id, reason, transient, attempts");
 
-PushRecord readPushRecord(const QSqlQuery& query)
+// `full`: all of kPushRecordColumns; else the kDashboardRecordColumns only.
+PushRecord readPushRecord(const QSqlQuery& query, bool full = true)
 {
     PushRecord record;
     record.applicationId = query.value(0).toString();
@@ -454,6 +458,9 @@ PushRecord readPushRecord(const QSqlQuery& query)
     }
     record.transient = query.value(5).toInt() != 0;
     record.attempts = query.value(6).toInt();
+    if (!full) {
+        return record;
+    }
     record.attemptId = query.value(7).toString();
     record.ownerId = query.value(8).toString();
     record.updatedAt = parseTime(query.value(9).toString());
@@ -770,6 +777,10 @@ QList<HireRow> Ledger::hireRows() const
     }
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
+    // Sized first: growing a list of 100,000 rows step by step costs more than counting them.
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM hires")) && query.next()) {
+        result.reserve(query.value(0).toLongLong());
+    }
     if (!query.exec(QStringLiteral("SELECT application_id, candidate_id, name, email, start_date, job_title,"
                                    " department, hiring_manager FROM hires")
             + kHireOrder)) {
@@ -780,6 +791,29 @@ QList<HireRow> Ledger::hireRows() const
         result.append(HireRow {query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
             query.value(3).toString(), query.value(4).toString(), query.value(5).toString(), query.value(6).toString(),
             query.value(7).toString()});
+    }
+    return result;
+}
+
+Ledger::Dashboard Ledger::dashboard() const
+{
+    Dashboard result;
+    if (!isOpen()) {
+        return result;
+    }
+    result.rows = hireRows();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM push_records")) && query.next()) {
+        result.records.reserve(query.value(0).toLongLong());
+    }
+    if (!query.exec(QStringLiteral("SELECT %1 FROM push_records ORDER BY application_id, target")
+                        .arg(kDashboardRecordColumns))) {
+        failWith(&m_lastError, nullptr, QStringLiteral("dashboard"), sqlMessage(query.lastError()));
+        return result;
+    }
+    while (query.next()) {
+        result.records.append(readPushRecord(query, false));
     }
     return result;
 }
@@ -837,6 +871,9 @@ QList<PushRecord> Ledger::pushRecords(const QString& target) const
     }
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
+    if (target.isEmpty() && query.exec(QStringLiteral("SELECT COUNT(*) FROM push_records")) && query.next()) {
+        result.reserve(query.value(0).toLongLong()); // as in hireRows()
+    }
     if (target.isEmpty()) {
         query.prepare(
             QStringLiteral("SELECT %1 FROM push_records ORDER BY application_id, target").arg(kPushRecordColumns));

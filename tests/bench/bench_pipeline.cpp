@@ -146,7 +146,9 @@ int coldStart(const QString& directory)
     }
     MainWindow window({s("bob")});
     window.setHireLoader([&ledger](const QString& applicationId) { return ledger.hire(applicationId); });
-    window.setHireRows(ledger.hireRows(), ledger.pushRecords());
+    // As AppController::reloadView does it.
+    Ledger::Dashboard shown = ledger.dashboard();
+    window.setHireRows(std::move(shown.rows), shown.records);
     window.resize(1280, 800);
     window.show();
     const QPixmap painted = window.grab();

@@ -195,9 +195,9 @@ void AppController::reloadView()
         return;
     }
     m_directories.clear(); // a push may have stored newer snapshots
-    QList<HireRow> rows = m_ledger->hireRows();
-    updateManagerNotes(rows);
-    m_window->setHireRows(std::move(rows), m_ledger->pushRecords());
+    Ledger::Dashboard shown = m_ledger->dashboard();
+    updateManagerNotes(shown.rows);
+    m_window->setHireRows(std::move(shown.rows), shown.records);
 }
 
 bool AppController::busy() const

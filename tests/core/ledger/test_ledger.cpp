@@ -18,6 +18,7 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -417,6 +418,53 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).jobTitle, c.jobTitle);
         QCOMPARE(rows.at(0).department, c.department);
         QCOMPARE(rows.at(0).hiringManager, QStringLiteral("Ada Lovelace"));
+    }
+
+    void dashboard_rowsAndTheRecordFieldsTheWindowShows()
+    {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.path()));
+        QVERIFY(ledger.upsertHires({makeHire(1), makeHire(2, QString()), makeHire(3)}, {kBob, kPersonio}));
+        const QString app = makeHire(1).applicationId;
+        QVERIFY(ledger.beginSending(app, kBob, {PushState::Ready}, newId(), QStringLiteral("owner-1")));
+        const QString attempt = ledger.pushRecord(app, kBob)->attemptId;
+        QVERIFY(ledger.finishSending(app, kBob, attempt, PushState::Failed, QStringLiteral("r-7"),
+            QStringLiteral("Bob said no"), true, AuditEntry()));
+
+        const Ledger::Dashboard shown = ledger.dashboard();
+        const QList<HireRow> rows = ledger.hireRows();
+        QCOMPARE(shown.rows.size(), rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QCOMPARE(shown.rows.at(i).applicationId, rows.at(i).applicationId);
+            QCOMPARE(shown.rows.at(i).name, rows.at(i).name);
+        }
+        const QList<PushRecord> full = ledger.pushRecords();
+        QCOMPARE(shown.records.size(), full.size());
+        QCOMPARE(full.size(), 6);
+        for (qsizetype i = 0; i < full.size(); ++i) {
+            const PushRecord& a = shown.records.at(i);
+            const PushRecord& b = full.at(i);
+            QCOMPARE(a.applicationId, b.applicationId);
+            QCOMPARE(a.target, b.target);
+            QCOMPARE(a.state, b.state);
+            QCOMPARE(a.remoteId, b.remoteId);
+            QCOMPARE(a.reason, b.reason);
+            QCOMPARE(a.transient, b.transient);
+            QCOMPARE(a.attempts, b.attempts);
+            // Not shown, so not read.
+            QVERIFY(a.attemptId.isEmpty());
+            QVERIFY(a.ownerId.isEmpty());
+            QVERIFY(!a.updatedAt.isValid());
+        }
+        const auto failed = std::find_if(shown.records.cbegin(), shown.records.cend(),
+            [&](const PushRecord& r) { return r.applicationId == app && r.target == kBob; });
+        QVERIFY(failed != shown.records.cend());
+        QCOMPARE(failed->state, PushState::Failed);
+        QCOMPARE(failed->reason, QStringLiteral("Bob said no"));
+        QCOMPARE(failed->remoteId, QStringLiteral("r-7"));
+        QCOMPARE(failed->attempts, 1);
+        QVERIFY(failed->transient);
     }
 
     void upsertHires_tenThousandHires_completesInOneTransaction()
