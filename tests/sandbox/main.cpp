@@ -294,8 +294,11 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hirebridge-sandbox"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Fake Ashby, Bob, BambooHR and Personio servers on loopback for Hirebridge tests."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Fake Ashby, Bob, BambooHR and Personio servers on loopback for Hirebridge tests.\n"
+        "On start it prints one JSON line on stdout: the servers' addresses and the credentials they "
+        "accept (keys \"ashby\", \"ashbyApiKey\", \"bob\", \"bobHireUrl\", \"bobToken\", "
+        "\"control\", ...). It runs until SIGTERM or SIGINT (or, with --exit-on-stdin-close, until stdin closes)."));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("latency-ms"), QStringLiteral("Delay before every answer."), QStringLiteral("N")},

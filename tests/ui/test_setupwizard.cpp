@@ -1,12 +1,17 @@
 #include "GuiTestSupport.h"
 #include "MessageBox.h"
 #include "SandboxProcess.h"
+#include "app/AppController.h"
 #include "http/HttpClient.h"
+#include "main/ErrorBanner.h"
+#include "main/MainWindow.h"
 #include "recipients/RecipientsEditor.h"
 #include "secrets/FallbackSecretStore.h"
 #include "secrets/InMemorySecretStore.h"
 #include "settings/AshbyCredentialsWidget.h"
 #include "settings/BobCredentialsWidget.h"
+#include "settings/Config.h"
+#include "settings/GuidePanel.h"
 #include "settings/InlineStatus.h"
 #include "settings/SettingsDialog.h"
 #include "setup/SetupAshbyPage.h"
@@ -27,13 +32,17 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QToolButton>
 
 // Walks the setup wizard offscreen against the sandbox, by clicks and key presses into the real widgets.
@@ -53,6 +62,12 @@ private slots:
     void badHireUrl_inlineError_noRequest();
     void keychainUnavailable_bannerSignal_secretInMemoryOnly();
     void settingsDialog_tabs_checkAndSave();
+    void keyboardOnly_returnOnEveryPageGoesForward();
+    void bobGuide_followsBobsProcedureStepByStep();
+    void guide_at800x600_scrollsToItsLastLine();
+    void cancel_withTypedToken_asksBeforeDiscarding();
+    void finishingSetup_inTheApp_takesEffectAtOnce();
+    void demo_fromTheWelcomePage_saysItIsTheDemo();
 
 private:
     std::unique_ptr<SetupWizard> makeWizard(SecretStore* secrets);
@@ -468,6 +483,231 @@ void TestSetupWizard::settingsDialog_tabs_checkAndSave()
     QVERIFY(text.contains(QStringLiteral("smtp.nordlicht.example")));
     QVERIFY(!text.contains(QStringLiteral("smtp-pw-42")));
     QVERIFY(!SetupDraft::isSetupComplete(QSettings())); // Settings alone does not finish the setup
+}
+
+namespace {
+
+QWidget* focused()
+{
+    return QApplication::focusWidget();
+}
+
+void typeAndReturn(const QString& text)
+{
+    QWidget* field = focused();
+    QVERIFY(field);
+    QTest::keyClicks(field, text);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+} // namespace
+
+void TestSetupWizard::keyboardOnly_returnOnEveryPageGoesForward()
+{
+    // The sandbox's addresses are known settings (as a re-run of the setup would have them); everything else is
+    // typed, and each page is left with Return.
+    QSettings settings;
+    settings.setValue(QString::fromLatin1(SettingsKey::AshbyUrl), m_sandbox.value("ashby"));
+    settings.setValue(QString::fromLatin1(SettingsKey::BobApiUrl), m_sandbox.value("bob"));
+    settings.sync();
+    InMemorySecretStore secrets;
+    auto wizard = makeWizard(&secrets);
+    QSignalSpy demoSpy(wizard.get(), &SetupWizard::demoRequested);
+    QApplication::setActiveWindow(wizard.get());
+
+    // Welcome: Return is Next, not "Try with demo data".
+    QCOMPARE(wizard->currentId(), int(SetupWizard::WelcomePageId));
+    QCOMPARE(focused(), wizard->button(QWizard::NextButton));
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(demoSpy.count(), 0);
+    QCOMPARE(wizard->currentId(), int(SetupWizard::AshbyPageId));
+
+    // Ashby: the cursor is in the key field.
+    QCOMPARE(focused()->objectName(), QStringLiteral("ashbyApiKeyEdit"));
+    typeAndReturn(m_sandbox.value("ashbyApiKey"));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(SetupWizard::BobPageId), 15000);
+
+    // Bob: service user ID, then Tab to the token and the Hire URL.
+    QCOMPARE(focused()->objectName(), QStringLiteral("bobServiceUserIdEdit"));
+    QTest::keyClicks(focused(), m_sandbox.value("bobServiceUserId"));
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    QCOMPARE(focused()->objectName(), QStringLiteral("bobTokenEdit"));
+    QTest::keyClicks(focused(), m_sandbox.value("bobToken"));
+    for (int i = 0; i < 4 && focused()->objectName() != QLatin1String("bobHireUrlEdit"); ++i) {
+        QTest::keyClick(focused(), Qt::Key_Tab); // past the token's Show button
+    }
+    QCOMPARE(focused()->objectName(), QStringLiteral("bobHireUrlEdit"));
+    typeAndReturn(m_sandbox.value("bobHireUrl"));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(SetupWizard::RecipientsPageId), 15000);
+
+    // Recipients: the admin's e-mail.
+    QCOMPARE(focused()->objectName(), QStringLiteral("adminEmailEdit"));
+    QTest::keyClicks(focused(), m_adminEmail);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->recipientsPage()->isDirectoryLoaded(), 15000);
+    QTRY_VERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE(wizard->currentId(), int(SetupWizard::TestCandidatePageId));
+
+    // The test candidate is optional: Return goes on.
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE(wizard->currentId(), int(SetupWizard::SummaryPageId));
+
+    // Summary: Return is Finish and saves.
+    QSignalSpy savedSpy(wizard.get(), &SetupWizard::saved);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(savedSpy.count(), 1, 15000);
+    QTRY_VERIFY(!wizard->isVisible());
+    QCOMPARE(wizard->result(), int(QDialog::Accepted));
+}
+
+void TestSetupWizard::bobGuide_followsBobsProcedureStepByStep()
+{
+    // Bob's procedure for a Hire API integration with a service user (issue #10), kept here in its order.
+    const QStringList procedure {
+        QStringLiteral("In Bob, open System settings (the menu icon, top left) → Integrations and search for Hire "
+                       "API."),
+        QStringLiteral("Click Manage, then Add integration, and name it, for example \"hirebridge\"."),
+        QStringLiteral("For authentication choose Service user, and enter a service user name and a display name."),
+        QStringLiteral("Click Generate token. Before you close, copy the service user ID, the token and the API URL "
+                       "into the fields on the left (the API URL under Advanced, only if it is not "
+                       "https://api.hibob.com)."),
+        QStringLiteral("Click Done, then copy the integration's Hire URL into Hire API URL."),
+        QStringLiteral("Give the service user's permission group read access to people (Basic info and Work, for all "
+                       "employees including the status Hired): Hirebridge uses it to avoid adding someone twice."),
+        QStringLiteral("Press Next: Hirebridge checks the connection. It sends nothing to Bob yet."),
+    };
+    QStringList shown;
+    for (const QString& step : BobCredentialsWidget::guideSteps(true)) {
+        QTextDocument text;
+        text.setHtml(step);
+        shown << text.toPlainText();
+    }
+    QCOMPARE(shown, procedure);
+    QVERIFY(
+        BobCredentialsWidget::guideSteps(false).constLast().startsWith(QStringLiteral("Press <b>Check connection")));
+
+    // The wizard's page shows them, and direct mode adds its own short list.
+    InMemorySecretStore secrets;
+    auto wizard = makeWizard(&secrets);
+    clickNext(wizard.get());
+    fillAshby(wizard.get(), m_sandbox.value("ashbyApiKey"));
+    clickNext(wizard.get());
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(SetupWizard::BobPageId), 15000);
+    auto* guide = wizard->bobPage()->findChild<GuidePanel*>();
+    QVERIFY(guide);
+    QTextDocument last;
+    last.setHtml(BobCredentialsWidget::guideSteps(true).constLast());
+    QVERIFY(guide->plainText().contains(last.toPlainText()));
+    QVERIFY(!guide->plainText().contains(QStringLiteral("Direct mode only")));
+    QTest::mouseClick(
+        wizard->bobPage()->findChild<QRadioButton*>(QStringLiteral("bobModeDirectRadio")), Qt::LeftButton);
+    QVERIFY(guide->plainText().contains(QStringLiteral("Direct mode only")));
+    MessageBox::setNextAnswer(QMessageBox::Discard); // the typed key is not saved
+}
+
+void TestSetupWizard::guide_at800x600_scrollsToItsLastLine()
+{
+    InMemorySecretStore secrets;
+    auto wizard = makeWizard(&secrets); // 800 x 600
+    clickNext(wizard.get());
+    fillAshby(wizard.get(), m_sandbox.value("ashbyApiKey"));
+    clickNext(wizard.get());
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(SetupWizard::BobPageId), 15000);
+    QTest::mouseClick(
+        wizard->bobPage()->findChild<QRadioButton*>(QStringLiteral("bobModeDirectRadio")), Qt::LeftButton);
+    QApplication::processEvents();
+    auto* guide = wizard->bobPage()->findChild<GuidePanel*>();
+    QVERIFY(guide && guide->isVisible());
+    QScrollArea* scroll = guide->scrollArea();
+    QWidget* content = scroll->widget();
+    // Whatever does not fit can be scrolled to: the scroll range covers the whole text.
+    QTRY_COMPARE(scroll->verticalScrollBar()->maximum(), qMax(0, content->height() - scroll->viewport()->height()));
+    auto* warning = content->findChild<QLabel*>(QStringLiteral("guideWarning"));
+    QVERIFY(warning);
+    QVERIFY(warning->heightForWidth(warning->width()) <= warning->height()); // laid out in full, not cut
+    scroll->ensureWidgetVisible(warning, 0, 0);
+    QApplication::processEvents();
+    const QPoint bottom = warning->mapTo(scroll->viewport(), QPoint(0, warning->height()));
+    QVERIFY2(bottom.y() <= scroll->viewport()->height(),
+        qPrintable(QStringLiteral("%1 > %2").arg(bottom.y()).arg(scroll->viewport()->height())));
+    screenshot(wizard.get(), QStringLiteral("setup-bob-direct"));
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+}
+
+void TestSetupWizard::finishingSetup_inTheApp_takesEffectAtOnce()
+{
+    InMemorySecretStore secrets;
+    MainWindow window({QStringLiteral("bob")});
+    window.resize(1000, 700);
+    window.show();
+    AppController controller(&window, &secrets);
+    controller.startWithSettings();
+    auto* banner = window.findChild<ErrorBanner*>(QStringLiteral("errorBanner"));
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("not set up yet")), qPrintable(banner->text()));
+
+    controller.runSetup();
+    SetupWizard* wizard = nullptr;
+    QTRY_VERIFY((wizard = window.findChild<SetupWizard*>()) != nullptr);
+    QTRY_VERIFY(wizard->isVisible());
+    walkToSummary(wizard);
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<SetupWizard*>(), 15000); // accepted, saved, closed
+    // The configuration was read again at once: no "not set up yet" after Finish, no restart needed.
+    QTRY_VERIFY(!banner->isVisible());
+    QVERIFY(!window.isDemo());
+}
+
+void TestSetupWizard::demo_fromTheWelcomePage_saysItIsTheDemo()
+{
+    // A new admin without accounts: "not set up yet", then the demo from the wizard's Welcome page.
+    InMemorySecretStore secrets;
+    MainWindow window({QStringLiteral("bob")});
+    window.resize(1000, 700);
+    window.show();
+    AppController controller(&window, &secrets);
+    controller.startWithSettings();
+    auto* banner = window.findChild<ErrorBanner*>(QStringLiteral("errorBanner"));
+    QTRY_VERIFY(banner->isVisible());
+    auto* demoBanner = window.findChild<ErrorBanner*>(QStringLiteral("demoBanner"));
+    QVERIFY(demoBanner);
+    QVERIFY(!demoBanner->isVisible());
+    QCOMPARE(window.windowTitle(), QStringLiteral("Hirebridge"));
+
+    controller.startDemo(m_sandbox.info()); // what DemoSandbox hands over once its sandbox runs
+    QVERIFY(window.isDemo());
+    QVERIFY2(window.windowTitle().contains(QStringLiteral("demo")), qPrintable(window.windowTitle()));
+    QVERIFY(demoBanner->isVisible());
+    QVERIFY(demoBanner->text().startsWith(QStringLiteral("Demo data")));
+    QVERIFY(!banner->isVisible()); // "not set up yet" is about the real profile
+    auto* view = window.findChild<QTableView*>(QStringLiteral("hiresView"));
+    QVERIFY(view);
+    QTRY_VERIFY2_WITH_TIMEOUT(view->model()->rowCount() > 0, qPrintable(banner->text()), 30000); // its first sync
+    const QString path = QDir(m_screenshotDir).filePath(QStringLiteral("demo-window.png"));
+    QVERIFY(window.grab().save(path));
+}
+
+void TestSetupWizard::cancel_withTypedToken_asksBeforeDiscarding()
+{
+    InMemorySecretStore secrets;
+    {
+        // Nothing secret typed: Cancel closes without asking (the hook would keep it open if it were asked).
+        auto untouched = makeWizard(&secrets);
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(untouched->button(QWizard::CancelButton), Qt::LeftButton);
+        QVERIFY(!untouched->isVisible());
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
+    }
+    auto wizard = makeWizard(&secrets);
+    clickNext(wizard.get());
+    fillAshby(wizard.get(), m_sandbox.value("ashbyApiKey"));
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTest::mouseClick(wizard->button(QWizard::CancelButton), Qt::LeftButton);
+    QVERIFY(wizard->isVisible()); // asked, and the admin kept what was typed
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    QTest::keyClick(wizard.get(), Qt::Key_Escape); // Escape asks as well; this time the admin discards
+    QVERIFY(!wizard->isVisible());
 }
 
 int main(int argc, char* argv[])

@@ -76,6 +76,9 @@ AppController::~AppController()
 
 void AppController::startWithSettings()
 {
+    // Setup or Settings just saved: what the banner said about the old configuration no longer holds (it is said
+    // again below if it still does).
+    m_window->clearError();
     resetClients();
     QSettings settings;
     QStringList errors;
@@ -126,6 +129,9 @@ void AppController::startWithSettings()
 void AppController::startDemo(const QJsonObject& endpoints)
 {
     auto str = [&endpoints](const char* key) { return endpoints.value(QString::fromLatin1(key)).toString(); };
+    // Clients made for the real profile (the app started with settings, then the admin chose the demo) must not be
+    // reused: they would sync the real Ashby with the real key, or with none.
+    resetClients();
     m_demo = true;
     m_demoDir = std::make_unique<QTemporaryDir>();
     m_config = Config();
@@ -150,11 +156,10 @@ void AppController::startDemo(const QJsonObject& endpoints)
     Redaction::registerSecret(m_config.ashby.apiKey);
     Redaction::registerSecret(m_config.bob.token);
     m_window->setTargets(m_config.targets());
+    m_window->clearError(); // "not set up yet" is about the real profile, not the demo
+    m_window->setDemo(true);
     openAndShow();
     createClients();
-    m_window->showStatus(
-        tr("Demo mode: a sandbox on this computer plays Ashby, Bob, BambooHR and Personio. Nothing leaves this "
-           "machine."));
     onSyncRequested();
 }
 

@@ -14,6 +14,11 @@ QColor errorTone(bool dark)
     return dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xb0, 0x24, 0x1c);
 }
 
+QColor infoTone(bool dark)
+{
+    return dark ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1a, 0x5f, 0xb4);
+}
+
 QColor mix(const QColor& from, const QColor& to, qreal amount)
 {
     return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * amount),
@@ -65,6 +70,14 @@ void ErrorBanner::setDismissible(bool dismissible)
     m_dismissButton->setVisible(dismissible);
 }
 
+void ErrorBanner::setInformational(bool informational)
+{
+    m_informational = informational;
+    setAccessibleName(informational ? tr("Information") : tr("Error"));
+    updateIcon();
+    update();
+}
+
 void ErrorBanner::showError(const QString& text)
 {
     m_textLabel->setText(text);
@@ -81,7 +94,8 @@ void ErrorBanner::paintEvent(QPaintEvent* event)
 {
     Q_UNUSED(event)
     const QColor base = palette().color(QPalette::Base);
-    const QColor tone = errorTone(palette().color(QPalette::Window).lightnessF() < 0.5);
+    const bool dark = palette().color(QPalette::Window).lightnessF() < 0.5;
+    const QColor tone = m_informational ? infoTone(dark) : errorTone(dark);
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(mix(base, tone, 0.55), 1));
@@ -100,5 +114,9 @@ void ErrorBanner::changeEvent(QEvent* event)
 void ErrorBanner::updateIcon()
 {
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_iconLabel->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical, nullptr, this).pixmap(size, size));
+    m_iconLabel->setPixmap(
+        style()
+            ->standardIcon(
+                m_informational ? QStyle::SP_MessageBoxInformation : QStyle::SP_MessageBoxCritical, nullptr, this)
+            .pixmap(size, size));
 }

@@ -17,6 +17,8 @@ public:
     void showError(const QString& text);
     // A banner that stays until its cause is gone (the keychain is unavailable) has no Dismiss button.
     void setDismissible(bool dismissible);
+    // An information strip (blue, the information icon) instead of an error (red).
+    void setInformational(bool informational);
 
 Q_SIGNALS:
     void dismissed();
@@ -34,4 +36,5 @@ private:
     QLabel* m_iconLabel = nullptr;
     QLabel* m_textLabel = nullptr;
     QToolButton* m_dismissButton = nullptr;
+    bool m_informational = false;
 };

@@ -371,6 +371,12 @@ void MainWindow::createCentralArea()
     layout->setContentsMargins(8, 4, 8, 4);
     layout->setSpacing(6);
 
+    m_demoBanner = new ErrorBanner(central);
+    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_demoBanner->setInformational(true);
+    m_demoBanner->setDismissible(false);
+    m_demoBanner->hide();
+    layout->addWidget(m_demoBanner);
     m_keychainBanner = new ErrorBanner(central);
     m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
     m_keychainBanner->setDismissible(false);
@@ -550,6 +556,18 @@ void MainWindow::showKeychainWarning(const QString& text)
 void MainWindow::clearKeychainWarning()
 {
     m_keychainBanner->hide();
+}
+
+void MainWindow::setDemo(bool demo)
+{
+    m_demo = demo;
+    setWindowTitle(demo ? tr("Hirebridge — demo data") : tr("Hirebridge"));
+    if (demo) {
+        m_demoBanner->showError(tr("Demo data: these hires are made up, and a sandbox on this computer plays Ashby, "
+                                   "Bob, BambooHR and Personio. Nothing you do here reaches a real system."));
+    } else {
+        m_demoBanner->hide();
+    }
 }
 
 void MainWindow::clearError()

@@ -70,6 +70,9 @@ public:
     // Stays until clearKeychainWarning(): secrets are kept for this run only while the keychain is unavailable.
     void showKeychainWarning(const QString& text);
     void clearKeychainWarning();
+    // The demo: the title and a banner say so, for as long as the window shows demo data.
+    void setDemo(bool demo);
+    bool isDemo() const { return m_demo; }
 
 Q_SIGNALS:
     void syncRequested();
@@ -164,6 +167,8 @@ private:
     QAction* m_settingsAction = nullptr;
     QAction* m_auditAction = nullptr;
     ErrorBanner* m_keychainBanner = nullptr;
+    ErrorBanner* m_demoBanner = nullptr;
+    bool m_demo = false;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QLabel* m_countsLabel = nullptr;

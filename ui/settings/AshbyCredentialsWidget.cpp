@@ -62,18 +62,7 @@ AshbyCredentialsWidget::AshbyCredentialsWidget(QWidget* parent)
     fields->addWidget(m_checkButton, 0, Qt::AlignLeft);
     fields->addStretch(1);
 
-    QStringList steps;
-    for (const QString& name : ConnectionCheck::requiredPermissionNames()) {
-        steps << name;
-    }
-    m_guide->setGuide(tr("How to get an Ashby API key"),
-        {tr("In Ashby, open <b>Admin → Integrations → API Keys</b> and press <b>New API key</b>. Name it "
-            "\"Hirebridge\"."),
-            tr("Tick these permissions: <b>%1</b>. Also tick <b>API Keys: read</b> so Hirebridge can check the key.")
-                .arg(steps.join(QStringLiteral(", "))),
-            tr("Save, copy the key and paste it into the field on the left."),
-            tr("Press <b>Next</b>: Hirebridge checks the key and tells you if a permission is missing.")},
-        tr("Ashby shows the key only once. If you lose it, create a new one."));
+    showGuide();
     m_guide->setMinimumWidth(260);
 
     auto* layout = new QHBoxLayout(this);
@@ -139,6 +128,27 @@ void AshbyCredentialsWidget::showResult(const ConnectionCheck::AshbyResult& resu
 void AshbyCredentialsWidget::clearStatus()
 {
     m_status->clear();
+}
+
+void AshbyCredentialsWidget::setInWizard(bool inWizard)
+{
+    m_inWizard = inWizard;
+    showGuide();
+}
+
+void AshbyCredentialsWidget::showGuide()
+{
+    const QStringList permissions = ConnectionCheck::requiredPermissionNames();
+    m_guide->setGuide(tr("How to get an Ashby API key"),
+        {tr("In Ashby, open <b>Admin → Integrations → API Keys</b> and press <b>New API key</b>. Name it "
+            "\"Hirebridge\"."),
+            tr("Tick these permissions: <b>%1</b>. Also tick <b>API Keys: read</b> so Hirebridge can check the key.")
+                .arg(permissions.join(QStringLiteral(", "))),
+            tr("Save, copy the key and paste it into the field on the left."),
+            m_inWizard ? tr("Press <b>Next</b>: Hirebridge checks the key and tells you if a permission is missing.")
+                       : tr("Press <b>Check connection</b>: Hirebridge checks the key and tells you if a permission is "
+                            "missing.")},
+        tr("Ashby shows the key only once. If you lose it, create a new one."));
 }
 
 void AshbyCredentialsWidget::setGuideVisible(bool visible)

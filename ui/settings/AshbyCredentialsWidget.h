@@ -34,6 +34,8 @@ public:
     // "Check connection": always shown in Settings; the wizard shows it (as "Check again") after a failure.
     QPushButton* checkButton() const { return m_checkButton; }
     void setGuideVisible(bool visible);
+    // The guide's last step names the wizard's Next instead of the Check connection button.
+    void setInWizard(bool inWizard);
 
     static QUrl defaultUrl() { return QUrl(QStringLiteral("https://api.ashbyhq.com")); }
 
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void onAdvancedToggled(bool open);
 
 private:
+    void showGuide();
+    bool m_inWizard = false;
     AshbyConfig m_loaded; // keeps what the widget does not edit
     SecretField* m_key;
     QToolButton* m_advancedButton;

@@ -85,18 +85,7 @@ BobCredentialsWidget::BobCredentialsWidget(QWidget* parent)
     fields->addWidget(m_checkButton, 0, Qt::AlignLeft);
     fields->addStretch(1);
 
-    m_guide->setGuide(tr("How to connect Bob (needs a Bob admin)"),
-        {tr("In Bob, open <b>System settings → Integrations → Service users</b> and create a service user named "
-            "\"Hirebridge\". Copy its <b>ID</b> and <b>token</b> into the fields on the left."),
-            tr("Open <b>System settings → Account → Permission groups</b>, create a group \"Hirebridge\" and add the "
-               "service user to it."),
-            tr("Give the group read access to <b>People's data</b> (Basic info and Work) for <b>all employees, "
-               "including the status Hired</b>. Hirebridge uses it to avoid adding someone twice."),
-            tr("Hire API only: open <b>System settings → Integrations → Recruiting</b>, add the <b>Hire API</b> "
-               "integration with <b>Service user</b> as authentication, and copy the <b>Hire API URL</b> Bob shows."),
-            tr("Press <b>Next</b>: Hirebridge checks the connection. It sends nothing to Bob yet.")},
-        tr("<b>Bob shows the token only once.</b> Paste it here right away; if it is lost, create a new token for "
-           "the service user."));
+    showGuide();
     m_guide->setMinimumWidth(260);
 
     auto* layout = new QHBoxLayout(this);
@@ -187,6 +176,47 @@ void BobCredentialsWidget::showResult(const ConnectionCheck::BobResult& result)
     m_status->showError(text);
 }
 
+QStringList BobCredentialsWidget::guideSteps(bool inWizard)
+{
+    // Bob's own procedure for a Hire API integration with a service user, in its order.
+    return {tr("In Bob, open <b>System settings</b> (the menu icon, top left) → <b>Integrations</b> and search for "
+               "<b>Hire API</b>."),
+        tr("Click <b>Manage</b>, then <b>Add integration</b>, and name it, for example \"hirebridge\"."),
+        tr("For authentication choose <b>Service user</b>, and enter a service user name and a display name."),
+        tr("Click <b>Generate token</b>. Before you close, copy the <b>service user ID</b>, the <b>token</b> and the "
+           "<b>API URL</b> into the fields on the left (the API URL under <i>Advanced</i>, only if it is not "
+           "https://api.hibob.com)."),
+        tr("Click <b>Done</b>, then copy the integration's <b>Hire URL</b> into <i>Hire API URL</i>."),
+        tr("Give the service user's permission group read access to <b>people</b> (Basic info and Work, for all "
+           "employees including the status <i>Hired</i>): Hirebridge uses it to avoid adding someone twice."),
+        inWizard ? tr("Press <b>Next</b>: Hirebridge checks the connection. It sends nothing to Bob yet.")
+                 : tr("Press <b>Check connection</b>: Hirebridge checks it. It sends nothing to Bob yet.")};
+}
+
+QStringList BobCredentialsWidget::directModeSteps()
+{
+    return {tr("<b>Direct mode only</b>, the same permission group also needs:"),
+        tr("the feature permission to <b>add employees</b>;"),
+        tr("for each document folder Hirebridge uploads to: People's Data → Docs → <i>folder</i> → <b>Upload "
+           "selected employees' docs</b>.")};
+}
+
+void BobCredentialsWidget::setInWizard(bool inWizard)
+{
+    m_inWizard = inWizard;
+    showGuide();
+}
+
+void BobCredentialsWidget::showGuide()
+{
+    QString warning = tr("<b>Bob shows the token only once.</b> Paste it here right away; if it is lost, generate a "
+                         "new token for the service user.");
+    if (m_directMode->isChecked()) {
+        warning += QStringLiteral("<br><br>") + directModeSteps().join(QStringLiteral("<br>• "));
+    }
+    m_guide->setGuide(tr("How to connect Bob (needs a Bob admin)"), guideSteps(m_inWizard), warning);
+}
+
 void BobCredentialsWidget::clearStatus()
 {
     m_status->clear();
@@ -202,6 +232,7 @@ void BobCredentialsWidget::onModeToggled()
     const bool hireApi = m_hireApiMode->isChecked();
     m_hireUrl->setEnabled(hireApi);
     m_hireUrlLabel->setEnabled(hireApi);
+    showGuide();
     Q_EMIT changed();
 }
 

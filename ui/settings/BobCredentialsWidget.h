@@ -34,6 +34,11 @@ public:
     // "Check connection": always shown in Settings; the wizard shows it (as "Check again") after a failure.
     QPushButton* checkButton() const { return m_checkButton; }
     void setGuideVisible(bool visible);
+    // The guide's last step names the wizard's Next instead of the Check connection button.
+    void setInWizard(bool inWizard);
+    // The guide's steps (rich text), in Bob's order; and the extra permissions of direct mode.
+    static QStringList guideSteps(bool inWizard);
+    static QStringList directModeSteps();
 
     static QUrl defaultApiUrl() { return QUrl(QStringLiteral("https://api.hibob.com")); }
 
@@ -46,7 +51,10 @@ private Q_SLOTS:
     void onAdvancedToggled(bool open);
 
 private:
+    void showGuide();
+
     BobConfig m_loaded;
+    bool m_inWizard = false;
     QRadioButton* m_hireApiMode;
     QRadioButton* m_directMode;
     QLineEdit* m_serviceUserId;

@@ -1,6 +1,7 @@
 #include "GuidePanel.h"
 
 #include <QLabel>
+#include <QScrollArea>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -29,12 +30,26 @@ GuidePanel::GuidePanel(QWidget* parent)
     m_warning->setStyleSheet(QStringLiteral("QLabel { background: rgba(210,153,34,0.18); border: 1px solid #bf8700; "
                                             "border-radius: 4px; padding: 6px; }"));
 
+    // The steps scroll when the window is small (800 x 600 and a long guide): never cut off mid-line.
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("guideContent"));
+    content->setAutoFillBackground(false);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(12, 10, 12, 10);
+    contentLayout->addWidget(m_title);
+    contentLayout->addWidget(m_steps);
+    contentLayout->addWidget(m_warning);
+    contentLayout->addStretch(1);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("guideScrollArea"));
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->viewport()->setAutoFillBackground(false);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 10, 12, 10);
-    layout->addWidget(m_title);
-    layout->addWidget(m_steps);
-    layout->addWidget(m_warning);
-    layout->addStretch(1);
+    layout->setContentsMargins(1, 1, 1, 1);
+    layout->addWidget(m_scroll);
 }
 
 void GuidePanel::setGuide(const QString& title, const QStringList& steps, const QString& warning)

@@ -16,6 +16,7 @@ SetupAshbyPage::SetupAshbyPage(SetupDraft* draft, HttpClient* http, QWidget* par
     setSubTitle(tr("Hirebridge reads your hired candidates from Ashby with an API key that can only read."));
     m_credentials->checkButton()->setText(tr("Check again"));
     m_credentials->checkButton()->setVisible(false);
+    m_credentials->setInWizard(true);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_credentials);

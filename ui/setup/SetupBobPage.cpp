@@ -17,6 +17,7 @@ SetupBobPage::SetupBobPage(SetupDraft* draft, HttpClient* http, QWidget* parent)
         tr("Hirebridge sends new hires to Bob as a service user: a login for programs, created by a Bob admin."));
     m_credentials->checkButton()->setText(tr("Check again"));
     m_credentials->checkButton()->setVisible(false);
+    m_credentials->setInWizard(true);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_credentials);

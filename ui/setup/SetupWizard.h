@@ -45,6 +45,11 @@ public:
     SetupTestCandidatePage* testCandidatePage() const { return m_testCandidate; }
     SetupSummaryPage* summaryPage() const { return m_summary; }
 
+public Q_SLOTS:
+    // Cancel, Escape and the close button: when a key or token was typed in and not saved, asks first (Bob shows a
+    // token only once).
+    void reject() override;
+
 Q_SIGNALS:
     // "Try with demo data" on the welcome page: the app starts its demo profile (the wizard stays open; the app
     // usually closes it).
@@ -52,8 +57,17 @@ Q_SIGNALS:
     // Finish saved the draft (settings written; secrets in the store or, with a refusing keychain, in memory).
     void saved(const SetupDraftStore::SaveResult& result);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    // Each page starts in its first empty field, or on the button that goes on: typing and Return work at once.
+    void focusPageEntry();
+    bool hasUnsavedSecrets() const;
+
     SetupDraft m_draft;
+    const SetupDraft m_initial; // as given: what Cancel would go back to
+    bool m_saved = false;
     SetupWelcomePage* m_welcome;
     SetupAshbyPage* m_ashby;
     SetupBobPage* m_bob;
