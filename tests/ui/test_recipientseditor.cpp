@@ -8,6 +8,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -172,6 +174,7 @@ private Q_SLOTS:
     void directoryError_retry_requestsAgain();
     void deleteKey_selectedRecipient_removes();
     void removeSetupAdmin_asksFirst();
+    void inADialog_returnAddsWithoutClosing_andRemoveResetsTheState();
     void screenshots_lightAndDark_saved();
 };
 
@@ -550,6 +553,81 @@ void TestRecipientsEditor::removeSetupAdmin_asksFirst()
     QTest::mouseClick(remove, Qt::LeftButton);
     QVERIFY(host.editor->recipients().isEmpty());
     QVERIFY(child<QLabel>(host.editor, "recipientsEmptyLabel")->isVisible());
+}
+
+void TestRecipientsEditor::inADialog_returnAddsWithoutClosing_andRemoveResetsTheState()
+{
+    // As in Settings → Notifications: the editor in a dialog whose default button is OK.
+    QDialog dialog;
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* editor = new RecipientsEditor(&dialog);
+    layout->addWidget(editor);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    editor->setRecipients(sampleRecipients());
+    editor->setDirectory(m_directory);
+    dialog.resize(900, 560);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+
+    // Add by e-mail, Return in the field: added, the dialog stays open.
+    auto* tabs = child<QTabWidget>(editor, "addRecipientTabs");
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(child<QWidget>(editor, "addByEmailTab"));
+    auto* email = child<QLineEdit>(editor, "typedEmail");
+    email->setFocus();
+    QTest::keyClicks(email, QStringLiteral("payroll@example.com"));
+    QTest::keyClick(email, Qt::Key_Return);
+    QCOMPARE(editor->recipients().size(), 4);
+    QCOMPARE(accepted.count(), 0);
+    QVERIFY(dialog.isVisible());
+
+    // From Bob: Return in the search field and in the results list add, and do not close either.
+    tabs->setCurrentIndex(0);
+    auto* search = child<QLineEdit>(editor, "directorySearch");
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("zoe"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(editor->recipients().size(), 5);
+    auto* message = child<QLabel>(editor, "directoryMessage");
+    QVERIFY(message);
+    QVERIFY2(message->text().startsWith(QStringLiteral("Added")), qPrintable(message->text()));
+    QCOMPARE(accepted.count(), 0);
+    auto* addPerson = child<QPushButton>(editor, "addFromBobButton");
+    QVERIFY(!addPerson->isEnabled()); // Zoë is on the list now
+
+    // Remove Zoë again (the last row): the message goes, she can be added again, the selection stays at the end.
+    auto* view = child<QTableView>(editor, "recipientsView");
+    view->setFocus();
+    view->selectRow(4);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(editor->recipients().size(), 4);
+    QVERIFY2(message->text().isEmpty() || !message->isVisible(), qPrintable(message->text()));
+    QVERIFY(addPerson->isEnabled());
+    QCOMPARE(view->currentIndex().row(), 3);
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
+    // Remove the second row: the one after it moves up and is selected, not the admin's row at the top.
+    view->selectRow(1);
+    const QString third = editor->recipients().at(2).email;
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(view->currentIndex().row(), 1);
+    QCOMPARE(view->model()->index(1, RecipientsModel::EmailColumn).data().toString(), third);
+    QCOMPARE(accepted.count(), 0);
+
+    // Addresses get the room the names leave: none of these is elided at this width.
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QString address = view->model()->index(row, RecipientsModel::EmailColumn).data().toString();
+        const int needed = view->fontMetrics().horizontalAdvance(address) + 16;
+        QVERIFY2(view->columnWidth(RecipientsModel::EmailColumn) >= needed,
+            qPrintable(QStringLiteral("%1: %2 < %3")
+                           .arg(address)
+                           .arg(view->columnWidth(RecipientsModel::EmailColumn))
+                           .arg(needed)));
+    }
 }
 
 void TestRecipientsEditor::screenshots_lightAndDark_saved()

@@ -145,7 +145,8 @@ QWidget* RecipientsEditor::createListPanel()
     QHeaderView* header = m_recipientsView->horizontalHeader();
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionResizeMode(RecipientsModel::NameColumn, QHeaderView::Stretch);
+    // Names are short, addresses long: the address takes the room that is left, so it is elided only when it must be.
+    header->setSectionResizeMode(RecipientsModel::NameColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(RecipientsModel::EmailColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(RecipientsModel::SourceColumn, QHeaderView::Fixed);
     QFont tagFont = font();
@@ -235,7 +236,7 @@ QWidget* RecipientsEditor::createBobTab()
     layout->addLayout(buttons);
 
     connect(m_directorySearch, &QLineEdit::textEdited, this, &RecipientsEditor::onSearchTextEdited);
-    connect(m_directorySearch, &QLineEdit::returnPressed, this, &RecipientsEditor::onSearchReturnPressed);
+    m_directoryResults->installEventFilter(this); // Return adds (eventFilter), as a double-click does
     connect(m_directoryResults, &QAbstractItemView::activated, this, &RecipientsEditor::onDirectoryActivated);
     connect(m_addFromBobButton, &QPushButton::clicked, this, &RecipientsEditor::onAddFromBobClicked);
     connect(m_retryDirectoryButton, &QPushButton::clicked, this, &RecipientsEditor::onRetryDirectoryClicked);
@@ -285,8 +286,8 @@ QWidget* RecipientsEditor::createTypedTab()
 
     connect(m_typedName, &QLineEdit::textEdited, this, &RecipientsEditor::onTypedTextEdited);
     connect(m_typedEmail, &QLineEdit::textEdited, this, &RecipientsEditor::onTypedTextEdited);
-    connect(m_typedName, &QLineEdit::returnPressed, this, &RecipientsEditor::onAddTypedClicked);
-    connect(m_typedEmail, &QLineEdit::returnPressed, this, &RecipientsEditor::onAddTypedClicked);
+    m_typedName->installEventFilter(this); // Return adds (eventFilter)
+    m_typedEmail->installEventFilter(this);
     connect(m_addTypedButton, &QPushButton::clicked, this, &RecipientsEditor::onAddTypedClicked);
     return tab;
 }
@@ -336,6 +337,22 @@ bool RecipientsEditor::eventFilter(QObject* watched, QEvent* event)
 {
     if (event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
+        // Return adds, and is used up here: a line edit or list passes it on, and the dialog around the editor
+        // would take it as its default button (Save) and close.
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            if (watched == m_typedName || watched == m_typedEmail) {
+                onAddTypedClicked();
+                return true;
+            }
+            if (watched == m_directorySearch) {
+                onSearchReturnPressed();
+                return true;
+            }
+            if (watched == m_directoryResults) {
+                addFromDirectoryRow(m_directoryResults->currentIndex());
+                return true;
+            }
+        }
         if (watched == m_recipientsView && (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace)
             && key->modifiers() == Qt::NoModifier) {
             onRemoveClicked();
@@ -420,9 +437,15 @@ void RecipientsEditor::onRemoveClicked()
     for (const int row : std::as_const(rows)) {
         m_model->removeRecipientAt(row);
     }
+    // "Added …" described the list before this removal.
+    setMessage(m_directoryMessage, {}, Tone::Neutral);
+    setMessage(m_typedMessage, {}, Tone::Neutral);
+    // The selection stays where the removed person was (the next one moves up), not on the first row.
+    m_recipientsView->selectionModel()->clearSelection();
     if (m_model->rowCount() > 0) {
-        m_recipientsView->setCurrentIndex(m_model->index(std::min(nextRow, m_model->rowCount() - 1), 0));
-        m_recipientsView->selectRow(m_recipientsView->currentIndex().row());
+        const QModelIndex next = m_model->index(std::min(nextRow, m_model->rowCount() - 1), 0);
+        m_recipientsView->selectionModel()->setCurrentIndex(
+            next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     Q_EMIT changed();
 }
@@ -441,6 +464,7 @@ void RecipientsEditor::onRecipientsChanged()
     updateEmptyState();
     updateTypedState();
     onRecipientsSelectionChanged();
+    onResultsCurrentChanged(); // someone removed from the list can be added again
 }
 
 void RecipientsEditor::onSearchTextEdited(const QString& text)
