@@ -380,6 +380,10 @@ void ConnectionCheck::checkBob(const BobConfig& config)
         failWith(ApiError::Kind::Unauthorized, tr("Enter both the service user ID and the token from Bob."));
         return;
     }
+    if (const QString problem = BobClient::tokenProblem(config.token); !problem.isEmpty()) {
+        failWith(ApiError::Kind::Unauthorized, problem); // nothing is sent: fixed by editing the field
+        return;
+    }
 
     QTimer::singleShot(m_timeoutMs, m_bobScope, [this, id] {
         BobResult result;

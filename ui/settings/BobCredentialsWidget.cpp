@@ -121,7 +121,7 @@ BobConfig BobCredentialsWidget::config() const
     BobConfig c = m_loaded;
     c.mode = m_directMode->isChecked() ? BobMode::Direct : BobMode::HireApi;
     c.serviceUserId = m_serviceUserId->text().trimmed();
-    c.token = m_token->text();
+    c.token = m_token->text().trimmed(); // a pasted token often brings a line break; inner problems are refused
     // The Hire URL is opaque: kept as pasted, only trimmed.
     const QString hire = m_hireUrl->text().trimmed();
     c.hireUrl = hire.isEmpty() ? QUrl() : QUrl(hire, QUrl::StrictMode);

@@ -540,3 +540,37 @@ void BobClient::check(CheckCallback done)
         done(error, error.isError() ? QString() : QStringLiteral("Bob: %1 fields readable").arg(fieldCount));
     });
 }
+
+QString BobClient::tokenProblem(const QString& token)
+{
+    const QString t = token.trimmed();
+    if (t.isEmpty()) {
+        return tr("The token is empty.");
+    }
+    for (const QString& prefix :
+        {QStringLiteral("authorization:"), QStringLiteral("basic "), QStringLiteral("bearer ")}) {
+        if (t.startsWith(prefix, Qt::CaseInsensitive)) {
+            return tr("The token starts with \"%1\": paste only the token Bob showed, not a whole header.")
+                .arg(t.left(prefix.size()).trimmed());
+        }
+    }
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        const QChar c = t.at(i);
+        const QString where = tr("at character %1").arg(i + 1);
+        if (c.isSpace()) {
+            return c == QLatin1Char(' ')
+                ? tr("The token has a space in it (%1): a Bob token is one word. Copy it again from Bob.").arg(where)
+                : tr("The token has a line break or tab in it (%1). Copy it again from Bob.").arg(where);
+        }
+        if (c == QLatin1Char('"') || c == QLatin1Char('\'') || c == QChar(0x201C) || c == QChar(0x201D)
+            || c == QChar(0x2018) || c == QChar(0x2019) || c == QLatin1Char('`')) {
+            return tr("The token has a quote in it (%1): paste the token without quotes.").arg(where);
+        }
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e) {
+            return tr("The token has a character a Bob token never has (%1, U+%2). Copy it again from Bob.")
+                .arg(where)
+                .arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return {};
+}

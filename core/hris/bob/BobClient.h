@@ -62,6 +62,10 @@ public:
     static bool isEmailTaken(const ApiError& error);
     static constexpr qint64 kMaxDocumentBytes = 5 * 1024 * 1024; // per file, shared and confidential folders
 
+    // What looks wrong with a token as typed or pasted (empty when nothing does): Bob's tokens are one run of
+    // printable ASCII without spaces or quotes, so a space inside, a quote, a line break or a pasted
+    // "Authorization: Basic …" header is refused before it is sent anywhere.
+    static QString tokenProblem(const QString& token);
     static QString serverName() { return QStringLiteral("Bob"); }
     // Public for tests: decodes a people-search body.
     static bool parseSearch(const QByteArray& body, Directory* directory, QString* error);

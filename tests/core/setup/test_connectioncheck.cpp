@@ -1,4 +1,5 @@
 #include "SandboxProcess.h"
+#include "hris/bob/BobClient.h"
 #include "http/HttpClient.h"
 #include "setup/ConnectionCheck.h"
 
@@ -30,6 +31,8 @@ private slots:
     void ashby_newCheck_replacesRunningOne();
     void bob_valid_okWithEmployees_andNothingPosted();
     void bob_wrongToken_refusedMessage();
+    void bob_malformedToken_data();
+    void bob_malformedToken();
     void bob_limitedServiceUser_noDuplicateCheckConsequence();
     void bob_hireUrl_data();
     void bob_hireUrl();
@@ -255,6 +258,35 @@ void TestConnectionCheck::bob_wrongToken_refusedMessage()
     QCOMPARE(r.error.httpStatus, 401);
     QVERIFY2(r.message.contains(QStringLiteral("Bob refused the service user ID or token")), qPrintable(r.message));
     QVERIFY(!r.message.contains(QStringLiteral("wrong-token")));
+}
+
+void TestConnectionCheck::bob_malformedToken_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("space inside") << QStringLiteral("abc def123") << QStringLiteral("space");
+    QTest::newRow("line break inside") << QStringLiteral("abc\ndef") << QStringLiteral("line break");
+    QTest::newRow("quoted") << QStringLiteral("\"abcdef\"") << QStringLiteral("quote");
+    QTest::newRow("typographic quotes") << QStringLiteral("\u201Cabcdef\u201D") << QStringLiteral("quote");
+    QTest::newRow("whole header") << QStringLiteral("Basic U0VSVklDRTo=") << QStringLiteral("header");
+    QTest::newRow("non-ASCII") << QStringLiteral("abcdéf") << QStringLiteral("never has");
+}
+
+void TestConnectionCheck::bob_malformedToken()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, said);
+    m_sandbox.post(QStringLiteral("/reset-log"));
+    BobConfig c = bobConfig();
+    c.token = token;
+    const auto r = runBob(c);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.kind, ApiError::Kind::Unauthorized);
+    QVERIFY2(r.message.contains(said), qPrintable(r.message));
+    QVERIFY(!r.message.contains(token)); // the token itself is never repeated
+    QCOMPARE(m_sandbox.requests().size(), 0); // refused before anything was sent
+    // Surrounding spaces and a trailing line break are what pasting brings: not a problem.
+    QVERIFY(BobClient::tokenProblem(QStringLiteral("  abc123DEF\n")).isEmpty());
 }
 
 void TestConnectionCheck::bob_limitedServiceUser_noDuplicateCheckConsequence()
