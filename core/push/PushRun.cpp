@@ -779,14 +779,9 @@ void PushRun::send(const Work& work, Item item, const QString& attemptId)
             self->sendPayload(w, item, in);
             return;
         }
-        const auto linkless = [](const FileRef& file, const QJsonValue& url) {
-            return QJsonObject {{s("kind"), file.kind}, {s("name"), file.name}, {s("url"), url},
-                {s("contentType"), QString::fromLatin1(DocumentFetcher::contentTypeFor(file.name))}};
-        };
+        const auto linkless = &PushRun::documentEntry;
         if (self->m_options.dryRun) {
-            for (const auto& file : files) {
-                in.documents.append(linkless(file, QJsonValue::Null)); // no link is fetched for a dry run
-            }
+            in.documents = previewDocuments(work.hire, self->m_rules); // no link is fetched for a dry run
             self->sendPayload(w, item, in);
             return;
         }
@@ -845,6 +840,23 @@ void PushRun::send(const Work& work, Item item, const QString& attemptId)
                 });
         }
     });
+}
+
+QJsonObject PushRun::documentEntry(const FileRef& file, const QJsonValue& url)
+{
+    return QJsonObject {{s("kind"), file.kind}, {s("name"), file.name}, {s("url"), url},
+        {s("contentType"), QString::fromLatin1(DocumentFetcher::contentTypeFor(file.name))}};
+}
+
+QJsonArray PushRun::previewDocuments(const Hire& hire, const DocumentRules& rules)
+{
+    QJsonArray documents;
+    if (rules.mode == DocumentRules::Mode::LinksInPayload) {
+        for (const auto& file : hire.files) {
+            documents.append(documentEntry(file, QJsonValue::Null));
+        }
+    }
+    return documents;
 }
 
 void PushRun::sendPayload(const Work& work, Item item, PayloadInput in)

@@ -101,6 +101,11 @@ public:
     // anything. Refused (false, *error) when the record is not `unknown` (any more).
     static bool markReceived(Ledger* ledger, const QString& applicationId, const QString& target, QString* error);
 
+    // The `documents` of a payload that carries links (Bob's Hire API) before the links are fetched: kind, name and
+    // content type, `url` null. What a dry run sends and what the details pane previews; empty for other modes.
+    static QJsonArray previewDocuments(const Hire& hire, const DocumentRules& rules);
+    static QJsonObject documentEntry(const FileRef& file, const QJsonValue& url);
+
 Q_SIGNALS:
     void progress(int done, int total, const QString& message);
     void itemFinished(const PushRun::Item& item);

@@ -402,6 +402,12 @@ void TestMainWindow::pushButton_nothingTicked_pushesSelectedReadyOrFailed()
     const QModelIndex ready = firstProxyIndexInState(view, PushState::Ready);
     const QModelIndex pushed = firstProxyIndexInState(view, PushState::Pushed);
     QVERIFY(ready.isValid() && pushed.isValid());
+    QCOMPARE(window.findChild<HiresModel*>()->targets().size(), 1);
+    // A row pushed everywhere has nothing to push: the button says so instead of doing nothing.
+    view->selectionModel()->select(pushed, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(!pushButton->isEnabled());
+    QVERIFY2(pushButton->toolTip().startsWith(QStringLiteral("Nothing to push")), qPrintable(pushButton->toolTip()));
+    view->selectionModel()->clearSelection();
     view->selectionModel()->select(ready, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     view->selectionModel()->select(pushed, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QVERIFY(pushButton->isEnabled());

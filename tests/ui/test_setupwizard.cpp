@@ -3,7 +3,9 @@
 #include "SandboxProcess.h"
 #include "app/AppController.h"
 #include "http/HttpClient.h"
+#include "ledger/Ledger.h"
 #include "main/ErrorBanner.h"
+#include "main/HireDetails.h"
 #include "main/MainWindow.h"
 #include "recipients/RecipientsEditor.h"
 #include "secrets/FallbackSecretStore.h"
@@ -26,6 +28,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -684,6 +687,23 @@ void TestSetupWizard::demo_fromTheWelcomePage_saysItIsTheDemo()
     auto* view = window.findChild<QTableView*>(QStringLiteral("hiresView"));
     QVERIFY(view);
     QTRY_VERIFY2_WITH_TIMEOUT(view->model()->rowCount() > 0, qPrintable(banner->text()), 30000); // its first sync
+    // The details pane previews what a push sends, documents included (Bob's Hire API carries their links).
+    std::optional<Hire> withFiles;
+    for (const Hire& hire : controller.ledger()->hires()) {
+        if (hire.files.size() >= 2) {
+            withFiles = hire;
+            break;
+        }
+    }
+    QVERIFY(withFiles);
+    const HireDetails details = controller.details(withFiles->applicationId);
+    const QJsonArray documents
+        = details.payloads.value(QStringLiteral("bob")).value(QStringLiteral("documents")).toArray();
+    QCOMPARE(documents.size(), withFiles->files.size());
+    for (qsizetype i = 0; i < documents.size(); ++i) {
+        QCOMPARE(documents.at(i).toObject().value(QStringLiteral("name")).toString(), withFiles->files.at(i).name);
+        QCOMPARE(documents.at(i).toObject().value(QStringLiteral("kind")).toString(), withFiles->files.at(i).kind);
+    }
     const QString path = QDir(m_screenshotDir).filePath(QStringLiteral("demo-window.png"));
     QVERIFY(window.grab().save(path));
 }

@@ -1014,6 +1014,7 @@ HireDetails AppController::details(const QString& applicationId) const
         in.managerMatchedBy = manager.matchedBy();
         QJsonObject payload;
         if (HrisConnector* connector = m_connectors.value(target)) {
+            in.documents = PushRun::previewDocuments(*hire, connector->documentRules()); // as a dry run sends them
             payload = connector->buildPayload(in);
         } else if (target == QLatin1String("bob")) {
             BobHireEvent::Input event;

@@ -848,18 +848,6 @@ void MainWindow::updateActions()
     m_syncAction->setEnabled(!m_busy);
     const int ticked = m_model->checkedCount();
     const bool anySelected = m_view->selectionModel()->hasSelection();
-    if (ticked > 0) {
-        m_pushAction->setText(tr("&Push ticked (%1)").arg(QLocale().toString(ticked)));
-        m_pushAction->setToolTip(tr("Send the ticked hires to their targets"));
-    } else if (anySelected) {
-        m_pushAction->setText(tr("&Push selected"));
-        m_pushAction->setToolTip(tr("Send the selected hires to every target where they are ready or failed"));
-    } else {
-        m_pushAction->setText(tr("&Push ticked"));
-        m_pushAction->setToolTip(tr("Tick a target for a hire, or select hires, to push them"));
-    }
-    m_pushAction->setEnabled(!m_busy && (ticked > 0 || anySelected));
-
     unsigned selectedStates = 0;
     if (anySelected) {
         const QList<int> rows = selectedSourceRows();
@@ -867,6 +855,22 @@ void MainWindow::updateActions()
             selectedStates |= m_model->stateMaskAt(row);
         }
     }
+    const bool selectedPushable = (selectedStates & PushableStates) != 0;
+    if (ticked > 0) {
+        m_pushAction->setText(tr("&Push ticked (%1)").arg(QLocale().toString(ticked)));
+        m_pushAction->setToolTip(tr("Send the ticked hires to their targets"));
+    } else if (anySelected) {
+        m_pushAction->setText(tr("&Push selected"));
+        m_pushAction->setToolTip(selectedPushable
+                ? tr("Send the selected hires to every target where they are ready or failed")
+                : tr("Nothing to push: the selected hires are not ready or failed anywhere"));
+    } else {
+        m_pushAction->setText(tr("&Push ticked"));
+        m_pushAction->setToolTip(tr("Tick a target for a hire, or select hires, to push them"));
+    }
+    // A row already pushed (or skipped, or waiting for the admin) everywhere has nothing to push.
+    m_pushAction->setEnabled(!m_busy && (ticked > 0 || selectedPushable));
+
     m_tickSelectedAction->setEnabled((selectedStates & CheckableStates) != 0);
     m_skipAction->setEnabled(!m_busy && (selectedStates & SkippableStates) != 0);
     m_retryFailedAction->setEnabled(!m_busy && (selectedStates & FailedStates) != 0);
