@@ -69,6 +69,7 @@ private slots:
     void bobGuide_followsBobsProcedureStepByStep();
     void guide_at800x600_scrollsToItsLastLine();
     void cancel_withTypedToken_asksBeforeDiscarding();
+    void keychainUnavailable_firstPagesSayForThisRunOnly();
     void finishingSetup_inTheApp_takesEffectAtOnce();
     void demo_fromTheWelcomePage_saysItIsTheDemo();
 
@@ -706,6 +707,36 @@ void TestSetupWizard::demo_fromTheWelcomePage_saysItIsTheDemo()
     }
     const QString path = QDir(m_screenshotDir).filePath(QStringLiteral("demo-window.png"));
     QVERIFY(window.grab().save(path));
+}
+
+void TestSetupWizard::keychainUnavailable_firstPagesSayForThisRunOnly()
+{
+    InMemorySecretStore keychain;
+    keychain.setBehaviour(InMemorySecretStore::Behaviour::Unavailable);
+    FallbackSecretStore secrets(&keychain);
+    // The app reads its secrets before it opens the setup: that is when it learns there is no keychain.
+    bool read = false;
+    secrets.read(QStringLiteral("ashby/apiKey"), [&read](const SecretStore::Result&) { read = true; });
+    QTRY_VERIFY(read);
+    QVERIFY(secrets.isKeychainUnavailable());
+    auto wizard = makeWizard(&secrets);
+    auto* storage = wizard->welcomePage()->findChild<QLabel*>(QStringLiteral("welcomeStorageLabel"));
+    QVERIFY(storage);
+    QVERIFY2(storage->text().contains(QStringLiteral("no system keychain")), qPrintable(storage->text()));
+    QVERIFY(!storage->text().contains(QStringLiteral("kept in your system keychain")));
+    clickNext(wizard.get());
+    auto* hint = wizard->ashbyPage()->findChild<QLabel*>(QStringLiteral("ashbyKeyStorageHint"));
+    QVERIFY(hint);
+    QVERIFY2(hint->text().contains(QStringLiteral("only until Hirebridge quits")), qPrintable(hint->text()));
+
+    // With a keychain the same pages promise it.
+    InMemorySecretStore working;
+    FallbackSecretStore fine(&working);
+    auto other = makeWizard(&fine);
+    QVERIFY(other->welcomePage()
+                ->findChild<QLabel*>(QStringLiteral("welcomeStorageLabel"))
+                ->text()
+                .contains(QStringLiteral("kept in your system keychain")));
 }
 
 void TestSetupWizard::cancel_withTypedToken_asksBeforeDiscarding()

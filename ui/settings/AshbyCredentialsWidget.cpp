@@ -28,6 +28,7 @@ AshbyCredentialsWidget::AshbyCredentialsWidget(QWidget* parent)
     auto* keyLabel = new QLabel(tr("&API key:"), this);
     keyLabel->setBuddy(m_key->lineEdit());
     auto* keyHint = new QLabel(tr("The key stays on this computer, in the system keychain."), this);
+    keyHint->setObjectName(QStringLiteral("ashbyKeyStorageHint"));
     keyHint->setWordWrap(true);
     keyHint->setEnabled(false);
 
@@ -128,6 +129,13 @@ void AshbyCredentialsWidget::showResult(const ConnectionCheck::AshbyResult& resu
 void AshbyCredentialsWidget::clearStatus()
 {
     m_status->clear();
+}
+
+void AshbyCredentialsWidget::setKeychainUnavailable()
+{
+    if (auto* hint = findChild<QLabel*>(QStringLiteral("ashbyKeyStorageHint"))) {
+        hint->setText(tr("No system keychain here: the key is kept only until Hirebridge quits, never in a file."));
+    }
 }
 
 void AshbyCredentialsWidget::setInWizard(bool inWizard)

@@ -36,6 +36,8 @@ public:
     void setGuideVisible(bool visible);
     // The guide's last step names the wizard's Next instead of the Check connection button.
     void setInWizard(bool inWizard);
+    // The field's hint says the key lives only as long as this run.
+    void setKeychainUnavailable();
 
     static QUrl defaultUrl() { return QUrl(QStringLiteral("https://api.ashbyhq.com")); }
 

@@ -10,6 +10,7 @@
 SetupWelcomePage::SetupWelcomePage(QWidget* parent)
     : QWizardPage(parent)
     , m_demoButton(new QPushButton(tr("Try with demo data"), this))
+    , m_storage(new QLabel(this))
 {
     setObjectName(QStringLiteral("setupWelcomePage"));
     setTitle(tr("Welcome to Hirebridge"));
@@ -32,10 +33,14 @@ SetupWelcomePage::SetupWelcomePage(QWidget* parent)
            "recommended Hire API, copy the Hire API URL. The Bob page shows the steps.</td></tr>"
            "<tr><td style=\"padding-right:8px\"><b>3.</b></td><td style=\"padding-bottom:8px\">"
            "<b>Your work e-mail address</b>, so Hirebridge can tell you after each transfer.</td></tr>"
-           "</table>"
-           "<p>Nothing is sent to Bob until you say so. Keys and tokens are kept in your system keychain, never in a "
-           "plain file.</p>")
+           "</table>")
             .arg(QStringLiteral("&nbsp;&nbsp;•&nbsp;") + permissions.join(QStringLiteral("<br>&nbsp;&nbsp;•&nbsp;"))));
+
+    m_storage->setObjectName(QStringLiteral("welcomeStorageLabel"));
+    m_storage->setWordWrap(true);
+    m_storage->setTextFormat(Qt::RichText);
+    m_storage->setText(tr("Nothing is sent to Bob until you say so. Keys and tokens are kept in your system keychain, "
+                          "never in a plain file."));
 
     m_demoButton->setObjectName(QStringLiteral("demoButton"));
     auto* demoHint = new QLabel(
@@ -47,8 +52,17 @@ SetupWelcomePage::SetupWelcomePage(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(needs);
+    layout->addWidget(m_storage);
     layout->addStretch(1);
     layout->addLayout(demoRow);
 
     connect(m_demoButton, &QPushButton::clicked, this, &SetupWelcomePage::demoRequested);
+}
+
+void SetupWelcomePage::setKeychainUnavailable(const QString& reason)
+{
+    m_storage->setText(tr("Nothing is sent to Bob until you say so. <b>This computer has no system keychain Hirebridge "
+                          "can use</b> (%1), so the keys and tokens you enter are kept only while Hirebridge runs: it "
+                          "asks for them again after a restart. They are never written to a file.")
+                           .arg(reason.toHtmlEscaped()));
 }

@@ -7,6 +7,8 @@
 #include "SetupSummaryPage.h"
 #include "SetupTestCandidatePage.h"
 #include "SetupWelcomePage.h"
+#include "secrets/FallbackSecretStore.h"
+#include "settings/AshbyCredentialsWidget.h"
 
 #include <QAbstractButton>
 #include <QLineEdit>
@@ -50,6 +52,18 @@ SetupWizard::SetupWizard(const SetupDraft& draft, HttpClient* http, SecretStore*
     connect(m_summary, &SetupSummaryPage::saved, this,
         [this](const SetupDraftStore::SaveResult& result) { m_saved = m_saved || result.ok; });
     connect(this, &QWizard::currentIdChanged, this, &SetupWizard::focusPageEntry);
+
+    // Without a keychain the first pages must not promise one (known by now: the app read its secrets first).
+    if (auto* fallback = qobject_cast<FallbackSecretStore*>(secrets)) {
+        const auto tell = [this](const QString& reason) {
+            m_welcome->setKeychainUnavailable(reason);
+            m_ashby->credentials()->setKeychainUnavailable();
+        };
+        if (fallback->isKeychainUnavailable()) {
+            tell(fallback->unavailableReason());
+        }
+        connect(fallback, &FallbackSecretStore::keychainUnavailable, this, tell);
+    }
 }
 
 void SetupWizard::showEvent(QShowEvent* event)
