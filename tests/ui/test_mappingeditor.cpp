@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -285,6 +286,7 @@ private Q_SLOTS:
     void cleanup();
     void keyboard_buildMappingSaveRestart_findsRulesAgain();
     void revert_afterChanges_restoresSavedProfile();
+    void tab_leavesEveryTable_arrowsWalkTheCells();
     void preview_hireWithUnknownSite_showsErrorAndSelectsRule();
     void noCustomFields_treesExplain();
     void directMode_marksSiteRequired();
@@ -534,6 +536,36 @@ void TestMappingEditor::revert_afterChanges_restoresSavedProfile()
     QVERIFY(!editor.isModified());
     editor.undoStack()->undo(); // reverting can be undone
     QVERIFY(editor.isModified());
+}
+
+void TestMappingEditor::tab_leavesEveryTable_arrowsWalkTheCells()
+{
+    MappingEditor editor;
+    editor.setCatalogs(ashbyCatalog(), bobCatalog());
+    editor.setProfile(MappingProfile::defaultFor(QStringLiteral("bob")));
+    showAndActivate(&editor);
+    for (const char* name : {"rulesView", "previewSources"}) {
+        auto* table = editor.findChild<QTableView*>(QString::fromLatin1(name));
+        QVERIFY2(table, name);
+        if (auto* tabs = editor.findChild<QTabWidget*>(QStringLiteral("previewTabs"))) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                if (tabs->widget(i)->isAncestorOf(table)) {
+                    tabs->setCurrentIndex(i); // the preview's sources are on one of its tabs
+                }
+            }
+        }
+        QVERIFY2(table->isVisible(), name);
+        table->setFocus(Qt::TabFocusReason);
+        QVERIFY(table->hasFocus());
+        if (table->model()->rowCount() > 1) {
+            table->setCurrentIndex(table->model()->index(0, 0));
+            QTest::keyClick(table, Qt::Key_Down); // the arrows still walk the rows
+            QCOMPARE(table->currentIndex().row(), 1);
+        }
+        QTest::keyClick(table, Qt::Key_Tab);
+        QVERIFY2(!table->hasFocus(), name); // Tab went to the next pane instead of the next cell
+        QVERIFY(QApplication::focusWidget() && !table->isAncestorOf(QApplication::focusWidget()));
+    }
 }
 
 void TestMappingEditor::preview_hireWithUnknownSite_showsErrorAndSelectsRule()

@@ -364,6 +364,8 @@ QWidget* MappingEditor::createRulesPane()
 
     m_rulesView = new RulesView(pane);
     m_rulesView->setObjectName(QStringLiteral("rulesView"));
+    // Tab moves between panes, as in the trees; the arrow keys walk the cells.
+    m_rulesView->setTabKeyNavigation(false);
     m_rulesView->setAccessibleName(tr("Mapping rules"));
     m_rulesView->setModel(m_rulesModel);
     m_rulesView->setItemDelegate(new FieldTagDelegate(-1, m_rulesView));
@@ -500,6 +502,7 @@ QWidget* MappingEditor::createPreviewPane()
 
     m_previewSources = new QTableWidget(0, 4, pane);
     m_previewSources->setObjectName(QStringLiteral("previewSources"));
+    m_previewSources->setTabKeyNavigation(false); // Tab leaves the table; arrows walk it
     m_previewSources->setAccessibleName(tr("Values that would be sent"));
     m_previewSources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_previewSources->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -515,6 +518,7 @@ QWidget* MappingEditor::createPreviewPane()
 
     m_previewJson = new QPlainTextEdit(pane);
     m_previewJson->setObjectName(QStringLiteral("previewJson"));
+    m_previewJson->setTabChangesFocus(true);
     m_previewJson->setAccessibleName(tr("Payload sent for this hire"));
     m_previewJson->setReadOnly(true);
     m_previewJson->setLineWrapMode(QPlainTextEdit::NoWrap);
