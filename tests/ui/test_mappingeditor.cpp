@@ -597,9 +597,22 @@ void TestMappingEditor::preview_hireWithUnknownSite_showsErrorAndSelectsRule()
         }
     }
     QVERIFY2(siteIssue >= 0, "the unknown site is reported");
+    // It reads as person, field, problem; the ids are in the tooltip.
+    const Hire shownHire = previewHires().constFirst();
+    const QListWidgetItem* site = issues->item(siteIssue);
+    QVERIFY2(site->text().startsWith(shownHire.name), qPrintable(site->text()));
+    QVERIFY2(!site->text().contains(shownHire.applicationId), qPrintable(site->text()));
+    QVERIFY2(!site->text().contains(QStringLiteral("rule ")), qPrintable(site->text()));
+    QVERIFY2(site->toolTip().contains(shownHire.applicationId), qPrintable(site->toolTip()));
     issues->setFocus();
     issues->setCurrentRow(siteIssue);
     QCOMPARE(rulesView->currentIndex().row(), siteRule);
+    // The table and the Transform box say the same thing about the site rule.
+    const QString inTable
+        = editor.rulesModel()->index(siteRule, MappingRulesModel::TransformColumn).data().toString().toLower();
+    const QString inBox = editor.findChild<QComboBox*>(QStringLiteral("transformKind"))->currentText().toLower();
+    QVERIFY2(inTable.startsWith(QStringLiteral("look up in list")), qPrintable(inTable));
+    QVERIFY2(inBox.startsWith(QStringLiteral("look up in the list")), qPrintable(inBox));
 
     // The other hire's site is known: its error goes away.
     hirePicker->setCurrentIndex(1);

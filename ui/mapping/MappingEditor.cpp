@@ -884,6 +884,42 @@ void MappingEditor::refreshChecksAndPreview()
     renderIssues();
 }
 
+QString MappingEditor::readableIssue(const MappingIssue& issue) const
+{
+    // The engine's message leads with ids ("hire aa00…013 (Jonas Silva): rule 7 (job.location → work.site): …"),
+    // which the CLI and the audit need. Here it leads with the person and the field in words.
+    QString problem = issue.message;
+    QString person;
+    if (!issue.applicationId.isEmpty()) {
+        for (const Hire& hire : std::as_const(m_previewHires)) {
+            if (hire.applicationId == issue.applicationId) {
+                const QString prefix = MappingEngine::describeHire(hire) + QStringLiteral(": ");
+                if (problem.startsWith(prefix)) {
+                    problem = problem.mid(prefix.size());
+                }
+                person = hire.name.trimmed();
+                break;
+            }
+        }
+    }
+    const MappingProfile profile = m_rulesModel->profile();
+    if (issue.rule >= 0 && issue.rule < profile.rules.size()) {
+        const QString prefix
+            = MappingEngine::describeRule(issue.rule, profile.rules.at(issue.rule)) + QStringLiteral(": ");
+        if (problem.startsWith(prefix)) {
+            problem = problem.mid(prefix.size());
+        }
+    }
+    QString field;
+    if (const TargetField* target = m_targetCatalog.field(issue.targetField)) {
+        field = target->name;
+    }
+    if (field.isEmpty() || problem.contains(field)) {
+        return person.isEmpty() ? problem : tr("%1: %2").arg(person, problem);
+    }
+    return person.isEmpty() ? tr("%1: %2").arg(field, problem) : tr("%1 · %2: %3").arg(person, field, problem);
+}
+
 void MappingEditor::renderIssues()
 {
     const QSignalBlocker blocker(m_validationList);
@@ -894,7 +930,7 @@ void MappingEditor::renderIssues()
     for (const MappingIssue& issue : std::as_const(m_issues)) {
         const bool error = issue.severity == MappingIssue::Severity::Error;
         (error ? errors : warnings)++;
-        QString text = issue.message;
+        QString text = readableIssue(issue);
         if (!issue.suggestions.isEmpty() && !text.contains(issue.suggestions.constFirst())) {
             text += QLatin1Char('\n') + tr("Closest entries: %1").arg(issue.suggestions.join(QStringLiteral(", ")));
         }
@@ -905,7 +941,8 @@ void MappingEditor::renderIssues()
             error ? FieldTagDelegate::Accent::Error : FieldTagDelegate::Accent::Warning, palette));
         item->setData(Qt::UserRole, issue.rule);
         item->setData(Qt::UserRole + 1, issue.targetField);
-        item->setToolTip(error ? tr("Error: %1").arg(text) : tr("Warning: %1").arg(text));
+        // The ids (application, rule, field paths) stay one hover away, for a ticket or the CLI.
+        item->setToolTip((error ? tr("Error: %1") : tr("Warning: %1")).arg(issue.message));
         item->setData(Qt::AccessibleTextRole, item->toolTip());
     }
     if (m_issues.isEmpty()) {

@@ -116,6 +116,7 @@ private:
     void updateTransformEditor();
     void refreshChecksAndPreview();
     void renderIssues();
+    QString readableIssue(const MappingIssue& issue) const;
     void renderPreview(const MappingResult* result);
     static QString ageText(const QDateTime& fetchedAt, const QDateTime& now);
     QString targetName() const;

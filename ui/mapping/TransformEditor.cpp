@@ -162,6 +162,11 @@ void TransformEditor::setRule(const std::optional<MappingRule>& rule, const QStr
 {
     m_rule = rule;
     m_targetIsList = targetIsList;
+    // Into a list field "as is" is looked up by label (the rules table says "look up in list"): the box says the same.
+    m_kindCombo->setItemText(m_kindCombo->findData(int(Transform::Kind::None)),
+        targetIsList ? tr("Look up in the list (default)") : tr("Send as is"));
+    m_kindCombo->setItemText(m_kindCombo->findData(int(Transform::Kind::ListLookup)),
+        targetIsList ? tr("Look up in the list, with options") : tr("Look up in the target's list"));
     m_contextLabel->setText(context);
     m_contextLabel->setToolTip(context);
     showRule();
