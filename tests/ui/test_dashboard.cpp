@@ -1,5 +1,6 @@
 #include "GuiTestSupport.h"
 #include "main/HireDetails.h"
+#include "main/HireDetailsPane.h"
 #include "main/MainWindow.h"
 #include "models/HiresModel.h"
 #include "models/ItemRoles.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTableView>
@@ -134,6 +136,7 @@ private Q_SLOTS:
     void skipAndRetry_actions_emitSelectedItemsInTheirStates();
     void unknownHires_itArrivedAndSendAgain_actOnTheSelectedUnknownOnes();
     void detailsPane_clickRow_showsProvidersData();
+    void detailsPane_threeTargetsInANarrowPane_showEveryRowWhole();
     void screenshots_detailsPane_lightAndDark();
 };
 
@@ -478,6 +481,47 @@ void TestDashboard::detailsPane_clickRow_showsProvidersData()
     QVERIFY(pane->isVisible());
     view->selectionModel()->clear();
     QVERIFY(!pane->isVisible());
+}
+
+void TestDashboard::detailsPane_threeTargetsInANarrowPane_showEveryRowWhole()
+{
+    HireDetailsPane pane;
+    HireDetails details;
+    details.hire = m_hires.constFirst();
+    const QStringList targets {QStringLiteral("bob"), QStringLiteral("bamboohr"), QStringLiteral("personio")};
+    for (const QString& target : targets) {
+        PushRecord record = PushRecord::ready(details.hire.applicationId, target);
+        record.state = PushState::Pushed;
+        record.remoteId = QStringLiteral("employee-with-a-rather-long-identifier-%1").arg(target);
+        details.records.append(record);
+        for (const char* kind : {"resume", "offer"}) {
+            DocumentRecord document;
+            document.applicationId = details.hire.applicationId;
+            document.target = target;
+            document.kind = QString::fromLatin1(kind);
+            document.name = QStringLiteral("a-long-file-name-for-the-%1.pdf").arg(document.kind);
+            document.state = QStringLiteral("failed");
+            document.reason = QStringLiteral("the server answered 503");
+            details.documents.append(document);
+        }
+    }
+    pane.setDetails(details, targets);
+    pane.resize(340, 700);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto* tree = pane.findChild<QTreeWidget*>(QStringLiteral("detailsTargets"));
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 3);
+    QTRY_VERIFY(!tree->horizontalScrollBar()->isVisible());
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QRect row = tree->visualItemRect(tree->topLevelItem(i));
+        QVERIFY2(row.isValid() && row.bottom() < tree->viewport()->height(),
+            qPrintable(
+                QStringLiteral("row %1 ends at %2 of %3").arg(i).arg(row.bottom()).arg(tree->viewport()->height())));
+    }
+    QVERIFY(!tree->topLevelItem(0)->toolTip(3).isEmpty()); // what the elided column does not show
+    const QString path = QDir(GuiTest::screenshotDir()).filePath(QStringLiteral("details-three-targets-narrow.png"));
+    QVERIFY(pane.grab().save(path));
 }
 
 void TestDashboard::screenshots_detailsPane_lightAndDark()

@@ -86,8 +86,14 @@ HireDetailsPane::HireDetailsPane(QWidget* parent)
     m_targetsTree->setSelectionMode(QAbstractItemView::NoSelection);
     m_targetsTree->setFocusPolicy(Qt::NoFocus);
     m_targetsTree->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // No horizontal bar either: inside the table's fixed height it covered the lower rows. The first columns take
+    // what they need, the id and Documents share the rest (elided; the tooltips have it all).
+    m_targetsTree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_targetsTree->setTextElideMode(Qt::ElideRight);
     m_targetsTree->header()->setStretchLastSection(true);
     m_targetsTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_targetsTree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_targetsTree->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_targetsTree->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     layout->addWidget(m_targetsTree);
     // Reasons are sentences (an HTTP answer, a validation message): wrapped below the table, never elided in it.
@@ -215,6 +221,7 @@ void HireDetailsPane::setDetails(const HireDetails& details, const QStringList& 
         item->setText(0, HiresModel::targetDisplayName(target));
         item->setText(1, HiresModel::stateText(record.state));
         item->setText(2, orDash(record.remoteId));
+        item->setToolTip(2, record.remoteId); // the column may be elided
         QString reason = record.reason;
         if (record.state == PushState::Failed && record.attempts > 0) {
             reason = tr("%1 (attempts: %2)").arg(orDash(reason)).arg(record.attempts);
