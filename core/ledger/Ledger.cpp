@@ -798,23 +798,8 @@ QList<HireRow> Ledger::hireRows() const
 Ledger::Dashboard Ledger::dashboard() const
 {
     Dashboard result;
-    if (!isOpen()) {
-        return result;
-    }
     result.rows = hireRows();
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM push_records")) && query.next()) {
-        result.records.reserve(query.value(0).toLongLong());
-    }
-    if (!query.exec(QStringLiteral("SELECT %1 FROM push_records ORDER BY application_id, target")
-                        .arg(kDashboardRecordColumns))) {
-        failWith(&m_lastError, nullptr, QStringLiteral("dashboard"), sqlMessage(query.lastError()));
-        return result;
-    }
-    while (query.next()) {
-        result.records.append(readPushRecord(query, false));
-    }
+    result.records = readPushRecords({}, false);
     return result;
 }
 
@@ -865,21 +850,26 @@ int Ledger::hireCount() const
 
 QList<PushRecord> Ledger::pushRecords(const QString& target) const
 {
+    return readPushRecords(target, true);
+}
+
+QList<PushRecord> Ledger::readPushRecords(const QString& target, bool full) const
+{
     QList<PushRecord> result;
     if (!isOpen()) {
         return result;
     }
+    const QString columns = full ? kPushRecordColumns : kDashboardRecordColumns;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     if (target.isEmpty() && query.exec(QStringLiteral("SELECT COUNT(*) FROM push_records")) && query.next()) {
         result.reserve(query.value(0).toLongLong()); // as in hireRows()
     }
     if (target.isEmpty()) {
-        query.prepare(
-            QStringLiteral("SELECT %1 FROM push_records ORDER BY application_id, target").arg(kPushRecordColumns));
+        query.prepare(QStringLiteral("SELECT %1 FROM push_records ORDER BY application_id, target").arg(columns));
     } else {
-        query.prepare(QStringLiteral("SELECT %1 FROM push_records WHERE target = ? ORDER BY application_id")
-                          .arg(kPushRecordColumns));
+        query.prepare(
+            QStringLiteral("SELECT %1 FROM push_records WHERE target = ? ORDER BY application_id").arg(columns));
         query.bindValue(0, text(target));
     }
     if (!query.exec()) {
@@ -887,7 +877,7 @@ QList<PushRecord> Ledger::pushRecords(const QString& target) const
         return result;
     }
     while (query.next()) {
-        result.append(readPushRecord(query));
+        result.append(readPushRecord(query, full));
     }
     return result;
 }

@@ -180,6 +180,8 @@ public:
 private:
     bool migrate(QString* error);
     bool exec(const QString& sql, QString* error);
+    // pushRecords() and dashboard(): `full` reads every column, else only those the dashboard shows.
+    QList<PushRecord> readPushRecords(const QString& target, bool full) const;
 
     QString m_connectionName;
     QString m_filePath;

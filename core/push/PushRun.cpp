@@ -779,7 +779,6 @@ void PushRun::send(const Work& work, Item item, const QString& attemptId)
             self->sendPayload(w, item, in);
             return;
         }
-        const auto linkless = &PushRun::documentEntry;
         if (self->m_options.dryRun) {
             in.documents = previewDocuments(work.hire, self->m_rules); // no link is fetched for a dry run
             self->sendPayload(w, item, in);
@@ -803,8 +802,7 @@ void PushRun::send(const Work& work, Item item, const QString& attemptId)
         for (const auto& file : files) {
             const QString context = QStringLiteral("%1 of hire %2").arg(file.kind, work.hire.applicationId);
             self->m_documents->fetchLink(file, context,
-                [self, state, input, file, w, item, attemptId, linkless](
-                    const ApiError& error, const QUrl& url) mutable {
+                [self, state, input, file, w, item, attemptId](const ApiError& error, const QUrl& url) mutable {
                     if (!self) {
                         return;
                     }
@@ -817,7 +815,7 @@ void PushRun::send(const Work& work, Item item, const QString& attemptId)
                                        .arg(DocumentFetcher::kindLabel(file.kind), file.name, error.toString());
                         }
                     } else {
-                        input->documents.append(linkless(file, url.toString(QUrl::FullyEncoded)));
+                        input->documents.append(documentEntry(file, url.toString(QUrl::FullyEncoded)));
                     }
                     if (--state->pending > 0) {
                         return;

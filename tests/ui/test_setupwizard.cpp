@@ -638,15 +638,29 @@ void TestSetupWizard::guide_at800x600_scrollsToItsLastLine()
     MessageBox::setNextAnswer(QMessageBox::Discard);
 }
 
-void TestSetupWizard::finishingSetup_inTheApp_takesEffectAtOnce()
+// The app as a new admin first sees it: started with empty settings, no secrets, saying "not set up yet".
+struct NotSetUpApp
 {
     InMemorySecretStore secrets;
-    MainWindow window({QStringLiteral("bob")});
-    window.resize(1000, 700);
-    window.show();
-    AppController controller(&window, &secrets);
-    controller.startWithSettings();
-    auto* banner = window.findChild<ErrorBanner*>(QStringLiteral("errorBanner"));
+    MainWindow window {QStringList {QStringLiteral("bob")}};
+    AppController controller {&window, &secrets};
+    ErrorBanner* banner = nullptr;
+
+    NotSetUpApp()
+    {
+        window.resize(1000, 700);
+        window.show();
+        controller.startWithSettings();
+        banner = window.findChild<ErrorBanner*>(QStringLiteral("errorBanner"));
+    }
+};
+
+void TestSetupWizard::finishingSetup_inTheApp_takesEffectAtOnce()
+{
+    NotSetUpApp app;
+    MainWindow& window = app.window;
+    AppController& controller = app.controller;
+    ErrorBanner* banner = app.banner;
     QVERIFY(banner);
     QTRY_VERIFY(banner->isVisible());
     QVERIFY2(banner->text().contains(QStringLiteral("not set up yet")), qPrintable(banner->text()));
@@ -666,13 +680,10 @@ void TestSetupWizard::finishingSetup_inTheApp_takesEffectAtOnce()
 void TestSetupWizard::demo_fromTheWelcomePage_saysItIsTheDemo()
 {
     // A new admin without accounts: "not set up yet", then the demo from the wizard's Welcome page.
-    InMemorySecretStore secrets;
-    MainWindow window({QStringLiteral("bob")});
-    window.resize(1000, 700);
-    window.show();
-    AppController controller(&window, &secrets);
-    controller.startWithSettings();
-    auto* banner = window.findChild<ErrorBanner*>(QStringLiteral("errorBanner"));
+    NotSetUpApp app;
+    MainWindow& window = app.window;
+    AppController& controller = app.controller;
+    ErrorBanner* banner = app.banner;
     QTRY_VERIFY(banner->isVisible());
     auto* demoBanner = window.findChild<ErrorBanner*>(QStringLiteral("demoBanner"));
     QVERIFY(demoBanner);

@@ -27,10 +27,10 @@ AshbyCredentialsWidget::AshbyCredentialsWidget(QWidget* parent)
 
     auto* keyLabel = new QLabel(tr("&API key:"), this);
     keyLabel->setBuddy(m_key->lineEdit());
-    auto* keyHint = new QLabel(tr("The key stays on this computer, in the system keychain."), this);
-    keyHint->setObjectName(QStringLiteral("ashbyKeyStorageHint"));
-    keyHint->setWordWrap(true);
-    keyHint->setEnabled(false);
+    m_keyHint = new QLabel(tr("The key stays on this computer, in the system keychain."), this);
+    m_keyHint->setObjectName(QStringLiteral("ashbyKeyStorageHint"));
+    m_keyHint->setWordWrap(true);
+    m_keyHint->setEnabled(false);
 
     m_advancedButton->setObjectName(QStringLiteral("ashbyAdvancedButton"));
     m_advancedButton->setText(tr("Advanced"));
@@ -54,7 +54,7 @@ AshbyCredentialsWidget::AshbyCredentialsWidget(QWidget* parent)
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(keyLabel, m_key);
-    form->addRow(QString(), keyHint);
+    form->addRow(QString(), m_keyHint);
     fields->addLayout(form);
     fields->addWidget(m_advancedButton, 0, Qt::AlignLeft);
     fields->addWidget(m_advanced);
@@ -133,9 +133,7 @@ void AshbyCredentialsWidget::clearStatus()
 
 void AshbyCredentialsWidget::setKeychainUnavailable()
 {
-    if (auto* hint = findChild<QLabel*>(QStringLiteral("ashbyKeyStorageHint"))) {
-        hint->setText(tr("No system keychain here: the key is kept only until Hirebridge quits, never in a file."));
-    }
+    m_keyHint->setText(tr("No system keychain here: the key is kept only until Hirebridge quits, never in a file."));
 }
 
 void AshbyCredentialsWidget::setInWizard(bool inWizard)

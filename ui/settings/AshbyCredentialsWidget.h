@@ -7,6 +7,7 @@
 
 class GuidePanel;
 class InlineStatus;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QToolButton;
@@ -51,6 +52,7 @@ private Q_SLOTS:
 private:
     void showGuide();
     bool m_inWizard = false;
+    QLabel* m_keyHint = nullptr; // where the key is kept
     AshbyConfig m_loaded; // keeps what the widget does not edit
     SecretField* m_key;
     QToolButton* m_advancedButton;
